@@ -1,0 +1,201 @@
+"""What ran on a database: upstream's ``SequelizeMeta`` and the engine's own ledger.
+
+``"SequelizeMeta"(name)`` is kept exactly as sequelize-cli keeps it (upstream step names with
+their extension, one row per step), so CitrineOS's own runner and this one agree about what ran.
+The engine's ledger (schema ``citrine_state`` by default) records every applied step, snapshot,
+consolidated migration and batch with its checksum, who ran it, when and for how long.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+SEQUELIZE_META = "SequelizeMeta"
+KNOWN_EXTENSIONS = (".ts", ".js")
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def base_name(meta_name: str) -> str:
+    """``20250430103000-initial.ts`` -> ``20250430103000-initial`` (also for .js)."""
+    for ext in KNOWN_EXTENSIONS:
+        if meta_name.endswith(ext):
+            return meta_name[: -len(ext)]
+    return meta_name
+
+
+# --- SequelizeMeta ------------------------------------------------------------------------------
+
+
+def sequelize_meta_exists(conn: Connection, schema: str = "public") -> bool:
+    found = conn.execute(
+        sa.text("SELECT to_regclass(:name) IS NOT NULL"),
+        {"name": f"{quote(schema)}.{quote(SEQUELIZE_META)}"},
+    ).scalar()
+    return bool(found)
+
+
+def ensure_sequelize_meta(conn: Connection, schema: str = "public") -> None:
+    """Create the table as sequelize-cli does: ``name varchar(255)`` primary key."""
+    conn.exec_driver_sql(
+        f"CREATE TABLE IF NOT EXISTS {quote(schema)}.{quote(SEQUELIZE_META)} "
+        f"(name character varying(255) NOT NULL PRIMARY KEY)"
+    )
+
+
+def sequelize_names(conn: Connection, schema: str = "public") -> list[str]:
+    if not sequelize_meta_exists(conn, schema):
+        return []
+    rows = conn.exec_driver_sql(
+        f"SELECT name FROM {quote(schema)}.{quote(SEQUELIZE_META)} ORDER BY name"
+    )
+    return [row[0] for row in rows]
+
+
+def record_sequelize(conn: Connection, steps: list[str], extension: str,
+                     schema: str = "public") -> None:
+    """Add the steps (base names) unless a row with the same base name is already there."""
+    ensure_sequelize_meta(conn, schema)
+    present = {base_name(n) for n in sequelize_names(conn, schema)}
+    for step in steps:
+        if step not in present:
+            conn.execute(
+                sa.text(f"INSERT INTO {quote(schema)}.{quote(SEQUELIZE_META)} (name) VALUES (:n)"),
+                {"n": step + extension},
+            )
+
+
+def forget_sequelize(conn: Connection, step: str, schema: str = "public") -> None:
+    if sequelize_meta_exists(conn, schema):
+        conn.execute(
+            sa.text(
+                f"DELETE FROM {quote(schema)}.{quote(SEQUELIZE_META)} "
+                "WHERE name = :a OR name = :b OR name = :c"
+            ),
+            {"a": step, "b": step + ".ts", "c": step + ".js"},
+        )
+
+
+# --- the engine's ledger ------------------------------------------------------------------------
+
+LEDGER_TABLE = "applied"
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    kind: str  # step | snapshot | consolidated | batch | adopted | reverted
+    version: str | None
+    checksum: str | None
+    applied_at: datetime
+    duration_ms: int
+    applied_by: str
+    batch: str | None
+    note: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        data["applied_at"] = self.applied_at.isoformat()
+        return data
+
+
+def ledger_exists(conn: Connection, schema: str) -> bool:
+    found = conn.execute(
+        sa.text("SELECT to_regclass(:name) IS NOT NULL"),
+        {"name": f"{quote(schema)}.{quote(LEDGER_TABLE)}"},
+    ).scalar()
+    return bool(found)
+
+
+def ensure_ledger(conn: Connection, schema: str) -> None:
+    conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {quote(schema)}")
+    conn.exec_driver_sql(
+        f"""
+        CREATE TABLE IF NOT EXISTS {quote(schema)}.{quote(LEDGER_TABLE)} (
+            id          bigserial PRIMARY KEY,
+            name        text NOT NULL,
+            kind        text NOT NULL CHECK (kind IN ('step', 'snapshot', 'consolidated',
+                                                      'batch', 'adopted', 'reverted')),
+            version     text,
+            checksum    text,
+            applied_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
+            duration_ms integer NOT NULL DEFAULT 0,
+            applied_by  text NOT NULL,
+            batch       text,
+            note        text
+        )
+        """
+    )
+
+
+def who() -> str:
+    """``user@host`` of the process that runs the migration."""
+    try:
+        user = getpass.getuser()
+    except Exception:
+        user = str(os.getuid())
+    return f"{user}@{socket.gethostname()}"
+
+
+def record(
+    conn: Connection,
+    schema: str,
+    *,
+    name: str,
+    kind: str,
+    version: str | None,
+    checksum: str | None,
+    duration_ms: int = 0,
+    batch: str | None = None,
+    note: str | None = None,
+) -> None:
+    ensure_ledger(conn, schema)
+    conn.execute(
+        sa.text(
+            f"INSERT INTO {quote(schema)}.{quote(LEDGER_TABLE)} "
+            "(name, kind, version, checksum, duration_ms, applied_by, batch, note) "
+            "VALUES (:name, :kind, :version, :checksum, :duration, :who, :batch, :note)"
+        ),
+        {
+            "name": name,
+            "kind": kind,
+            "version": version,
+            "checksum": checksum,
+            "duration": duration_ms,
+            "who": who(),
+            "batch": batch,
+            "note": note,
+        },
+    )
+
+
+def entries(conn: Connection, schema: str) -> list[Entry]:
+    if not ledger_exists(conn, schema):
+        return []
+    rows = conn.exec_driver_sql(
+        "SELECT name, kind, version, checksum, applied_at, duration_ms, applied_by, batch, note "
+        f"FROM {quote(schema)}.{quote(LEDGER_TABLE)} ORDER BY id"
+    )
+    return [Entry(*row) for row in rows]
+
+
+def applied_steps(conn: Connection, schema: str) -> dict[str, Entry]:
+    """The steps the ledger holds as applied (by a step run, a snapshot install, a consolidated
+    migration, a batch or adoption), each with its latest entry."""
+    applied: dict[str, Entry] = {}
+    for entry in entries(conn, schema):
+        if entry.kind == "reverted":
+            applied.pop(entry.name, None)
+        elif entry.kind in ("step", "snapshot", "consolidated", "batch", "adopted"):
+            applied[entry.name] = entry
+    return applied

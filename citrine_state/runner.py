@@ -1,0 +1,180 @@
+"""Execution: a locked migrating session, transactions, and what a fresh install does.
+
+Every write goes through ``migrating()``: one connection, ``lock_timeout`` set so no statement
+queues behind live traffic forever, and the session advisory lock held for the whole run.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Connection
+
+from . import db, ledger, lock
+from .diff import SchemaDiff
+from .errors import CheckFailed, UsageError
+from .project import Project, Version
+from .snapshot import committed_sql, sql_hash
+from .verify import load_sql, verify_connection
+
+Say = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    return None
+
+
+@contextmanager
+def migrating(
+    url: URL | str,
+    project: Project,
+    lock_wait: float = 60.0,
+    say: Say = _quiet,
+) -> Iterator[Connection]:
+    """A connection that holds the migration lock, with the project's timeouts set."""
+    with db.connect(url) as conn:
+        _set(conn, "lock_timeout", project.settings["lock_timeout"])
+        _set(conn, "statement_timeout", project.settings["statement_timeout"])
+        conn.commit()
+        lock.acquire(conn, lock_wait, on_wait=say)
+        try:
+            yield conn
+        finally:
+            try:
+                lock.release(conn)
+            except sa.exc.DBAPIError:
+                pass  # the session is gone, and the lock with it
+
+
+def _set(conn: Connection, name: str, value: str) -> None:
+    conn.execute(sa.text("SELECT set_config(:n, :v, false)"), {"n": name, "v": value})
+
+
+# --- what a database holds ----------------------------------------------------------------------
+
+
+def managed_objects(conn: Connection, schemas: list[str]) -> int:
+    """How many relations, types and routines the managed schemas hold, not counting what
+    extensions own (PostGIS's spatial_ref_sys and friends)."""
+    return int(
+        conn.execute(
+            sa.text(
+                """
+                WITH objs AS (
+                    SELECT 'pg_class'::regclass AS cls, c.oid, n.nspname
+                    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    UNION ALL
+                    SELECT 'pg_type'::regclass, t.oid, n.nspname
+                    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                    WHERE t.typtype IN ('e', 'd', 'r', 'm')
+                       OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c
+                           WHERE c.oid = t.typrelid AND c.relkind = 'c'))
+                    UNION ALL
+                    SELECT 'pg_proc'::regclass, p.oid, n.nspname
+                    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                )
+                SELECT count(*) FROM objs o
+                WHERE o.nspname = ANY(:schemas)
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                                  WHERE d.classid = o.cls AND d.objid = o.oid
+                                    AND d.deptype = 'e')
+                """
+            ),
+            {"schemas": list(schemas)},
+        ).scalar()
+        or 0
+    )
+
+
+def is_empty(conn: Connection, project: Project) -> bool:
+    return managed_objects(conn, project.settings["managed_schemas"]) == 0
+
+
+# --- fresh install ------------------------------------------------------------------------------
+
+
+@dataclass
+class InstallResult:
+    version: str
+    snapshot_hash: str
+    steps: list[str]
+    seconds: float
+    verify_seconds: float
+
+
+def install_snapshot(
+    conn: Connection,
+    project: Project,
+    version: Version,
+    near: URL | str,
+    shadow_url: URL | str | None = None,
+    verify: bool = True,
+    say: Say = _quiet,
+) -> InstallResult:
+    """Apply ``version``'s snapshot to an empty database in one transaction: schema, seed rows,
+    ``SequelizeMeta`` and ledger; verify before COMMIT, roll back on any difference."""
+    sql = committed_sql(project, version)
+    digest = sql_hash(sql)
+    steps = project.steps_up_to(version)
+    started = time.perf_counter()
+    if conn.in_transaction():
+        conn.commit()
+    with conn.begin():
+        say(f"applying snapshots/{version.name}.sql ({digest[:12]})")
+        load_sql(conn, sql)
+        seed = project.seed_path(version)
+        if seed.is_file():
+            say(f"inserting seed rows ({seed.relative_to(project.root)})")
+            load_sql(conn, seed.read_text(encoding="utf-8"))
+        ledger.record_sequelize(conn, steps, project.settings["step_name_extension"])
+        applied_ms = int((time.perf_counter() - started) * 1000)
+        for step in steps:
+            ledger.record(
+                conn,
+                project.settings["ledger_schema"],
+                name=step,
+                kind="snapshot",
+                version=project.version_of_step(step).name,
+                checksum=digest,
+                duration_ms=applied_ms if step == steps[-1] else 0,
+                note=f"installed from snapshots/{version.name}.sql",
+            )
+        verify_started = time.perf_counter()
+        if verify:
+            say(f"verifying against snapshot {version.name}")
+            result = verify_connection(project, version, conn, near, shadow_url)
+            if not result.in_sync:
+                raise DriftAfterRun(version.name, result)
+        verify_seconds = time.perf_counter() - verify_started
+    return InstallResult(
+        version=version.name,
+        snapshot_hash=digest,
+        steps=steps,
+        seconds=time.perf_counter() - started,
+        verify_seconds=verify_seconds,
+    )
+
+
+class DriftAfterRun(CheckFailed):
+    """A run's result did not match its target; everything was rolled back."""
+
+    def __init__(self, version: str, result: SchemaDiff) -> None:
+        names = ", ".join(f"{d.kind} {d.name} ({d.change})" for d in result.differences[:5])
+        super().__init__(
+            f"the result does not match snapshot {version}, so nothing was committed: "
+            f"{names or 'see the SQL below'}"
+        )
+        self.result = result
+
+
+def require_known_version(project: Project, name: str | None) -> Version:
+    if name is None:
+        return project.latest
+    version = project.version(name)
+    if project.models_path(version) is None:
+        raise UsageError(f"version {name} has no models in schema/ yet")
+    return version
