@@ -319,9 +319,12 @@ def main() -> None:
     except Exception as err:  # never a traceback for the user, unless asked
         if os.environ.get("CITRINE_DEBUG"):
             raise
-        from .db import scrub
+        from .db import first_line
 
-        _fail(scrub(f"internal error: {type(err).__name__}: {err}".splitlines()[0]), 2)
+        if type(err).__module__.startswith(("sqlalchemy", "psycopg")):
+            _fail(f"database error: {first_line(err)}", 2)
+        _fail(f"internal error: {type(err).__name__}: {first_line(err)} "
+              "(CITRINE_DEBUG=1 shows where)", 2)
 
 
 def _fail(message: str, code: int) -> None:

@@ -67,12 +67,12 @@ def record_sequelize(conn: Connection, steps: list[str], extension: str,
     """Add the steps (base names) unless a row with the same base name is already there."""
     ensure_sequelize_meta(conn, schema)
     present = {base_name(n) for n in sequelize_names(conn, schema)}
-    for step in steps:
-        if step not in present:
-            conn.execute(
-                sa.text(f"INSERT INTO {quote(schema)}.{quote(SEQUELIZE_META)} (name) VALUES (:n)"),
-                {"n": step + extension},
-            )
+    missing = [{"n": step + extension} for step in steps if step not in present]
+    if missing:
+        conn.execute(
+            sa.text(f"INSERT INTO {quote(schema)}.{quote(SEQUELIZE_META)} (name) VALUES (:n)"),
+            missing,
+        )
 
 
 def forget_sequelize(conn: Connection, step: str, schema: str = "public") -> None:
@@ -159,23 +159,26 @@ def record(
     batch: str | None = None,
     note: str | None = None,
 ) -> None:
+    record_many(conn, schema, [dict(name=name, kind=kind, version=version, checksum=checksum,
+                                    duration_ms=duration_ms, batch=batch, note=note)])
+
+
+def record_many(conn: Connection, schema: str, rows: list[dict[str, Any]]) -> None:
+    """Append ledger rows (keys as ``record``'s arguments) in one round trip."""
+    if not rows:
+        return
     ensure_ledger(conn, schema)
+    by = who()
     conn.execute(
         sa.text(
             f"INSERT INTO {quote(schema)}.{quote(LEDGER_TABLE)} "
             "(name, kind, version, checksum, duration_ms, applied_by, batch, note) "
-            "VALUES (:name, :kind, :version, :checksum, :duration, :who, :batch, :note)"
+            "VALUES (:name, :kind, :version, :checksum, :duration_ms, :who, :batch, :note)"
         ),
-        {
-            "name": name,
-            "kind": kind,
-            "version": version,
-            "checksum": checksum,
-            "duration": duration_ms,
-            "who": who(),
-            "batch": batch,
-            "note": note,
-        },
+        [
+            {"duration_ms": 0, "batch": None, "note": None, **row, "who": by}
+            for row in rows
+        ],
     )
 
 

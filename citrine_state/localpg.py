@@ -65,7 +65,7 @@ def find_bindir() -> Path:
     candidates: list[Path] = []
     on_path = shutil.which("initdb")
     if on_path:
-        candidates.append(Path(on_path).parent)
+        candidates.append(Path(on_path).resolve().parent)
     pg_config = shutil.which("pg_config")
     if pg_config:
         try:

@@ -132,17 +132,21 @@ def install_snapshot(
             load_sql(conn, seed.read_text(encoding="utf-8"))
         ledger.record_sequelize(conn, steps, project.settings["step_name_extension"])
         applied_ms = int((time.perf_counter() - started) * 1000)
-        for step in steps:
-            ledger.record(
-                conn,
-                project.settings["ledger_schema"],
-                name=step,
-                kind="snapshot",
-                version=project.version_of_step(step).name,
-                checksum=digest,
-                duration_ms=applied_ms if step == steps[-1] else 0,
-                note=f"installed from snapshots/{version.name}.sql",
-            )
+        ledger.record_many(
+            conn,
+            project.settings["ledger_schema"],
+            [
+                dict(
+                    name=step,
+                    kind="snapshot",
+                    version=project.version_of_step(step).name,
+                    checksum=digest,
+                    duration_ms=applied_ms if step == steps[-1] else 0,
+                    note=f"installed from snapshots/{version.name}.sql",
+                )
+                for step in steps
+            ],
+        )
         verify_started = time.perf_counter()
         if verify:
             say(f"verifying against snapshot {version.name}")

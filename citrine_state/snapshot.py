@@ -103,9 +103,11 @@ def render(project: Project, version: Version) -> Rendered:
     extensions = tuple(getattr(module, "EXTENSIONS", ()))
     models = project.models_path(version)
     rel = models.relative_to(project.root) if models else version.module_name
-    sql = HEADER.format(version=version.name, models=rel) + "\n" + render_metadata(
-        module.Base.metadata, extensions
-    )
+    try:
+        body = render_metadata(module.Base.metadata, extensions)
+    except sa.exc.SQLAlchemyError as exc:
+        raise UsageError(f"{rel} cannot be rendered: {str(exc).splitlines()[0]}") from None
+    sql = HEADER.format(version=version.name, models=rel) + "\n" + body
     return Rendered(version=version, path=project.snapshot_path(version), sql=sql)
 
 

@@ -1,0 +1,166 @@
+"""Timestamped steps: finding their files, loading them by path, checksums, and running one.
+
+A step is ``versions/<version>/<timestamp>-<name>.py`` with a docstring (its first line is the
+step's description) and two functions, ``up(ctx)`` and ``down(ctx)``. ``ctx`` gives the step
+alembic's ``Operations`` bound to the migrating connection, plain SQL, SQL files shared with the
+consolidated migration (``versions/<version>/sql/``), and the archive schema for data that the
+target has no place for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, CursorResult
+
+from .errors import UsageError
+from .project import Project, Version, load_module_from_path
+
+STEP_NAME = re.compile(r"^(\d{14})-([a-z0-9][a-z0-9-]*)$")
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str  # base name, e.g. 20250430105500-create-tenants-table
+    version: str
+    path: Path
+
+    @property
+    def timestamp(self) -> str:
+        return self.name[:14]
+
+    @property
+    def slug(self) -> str:
+        return self.name[15:]
+
+    @property
+    def checksum(self) -> str:
+        return file_checksum(self.path)
+
+    @property
+    def description(self) -> str:
+        return _docstring_line(self.path) or self.slug
+
+
+def file_checksum(path: Path) -> str:
+    """sha256 of the file with line endings normalised (a CRLF checkout is the same step)."""
+    data = path.read_bytes().replace(b"\r\n", b"\n")
+    return hashlib.sha256(data).hexdigest()
+
+
+def _docstring_line(path: Path) -> str | None:
+    import ast
+
+    try:
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+    except (SyntaxError, OSError, UnicodeDecodeError):
+        return None
+    return doc.strip().splitlines()[0].strip() if doc else None
+
+
+def step_path(project: Project, version: Version, name: str) -> Path:
+    return project.versions_dir / version.name / f"{name}.py"
+
+
+def all_steps(project: Project) -> list[Step]:
+    """Every step the config lists, in timestamp order; names any whose file is missing."""
+    found: list[Step] = []
+    missing: list[str] = []
+    for version in project.versions:
+        for name in version.steps:
+            path = step_path(project, version, name)
+            if path.is_file():
+                found.append(Step(name, version.name, path))
+            else:
+                missing.append(str(path.relative_to(project.root)))
+    if missing:
+        raise UsageError(
+            f"migration-config.json lists step(s) without a file: {', '.join(missing)}"
+        )
+    return sorted(found, key=lambda s: s.name)
+
+
+def load_step(step: Step) -> ModuleType:
+    module = load_module_from_path(f"citrine_step_{step.name.replace('-', '_')}", step.path)
+    for func in ("up", "down"):
+        if not callable(getattr(module, func, None)):
+            raise UsageError(f"{step.path} has no `{func}(ctx)` function")
+    return module
+
+
+@dataclass
+class StepContext:
+    """What a step's ``up``/``down`` gets."""
+
+    conn: Connection
+    project: Project
+    step: Step
+    say: Callable[[str], None] = print
+    notes: list[str] = field(default_factory=list)
+    _op: Any = None
+
+    @property
+    def op(self) -> Any:
+        """alembic's ``Operations`` on the migrating connection (same transaction)."""
+        if self._op is None:
+            from alembic.operations import Operations
+            from alembic.runtime.migration import MigrationContext
+
+            self._op = Operations(MigrationContext.configure(self.conn))
+        return self._op
+
+    @property
+    def archive(self) -> str:
+        """Name of the archive schema (not quoted)."""
+        return str(self.project.settings["archive_schema"])
+
+    def ensure_archive(self) -> str:
+        self.conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{self.archive}"')
+        return self.archive
+
+    def execute(self, sql: str, params: dict[str, Any] | None = None) -> CursorResult[Any]:
+        """One statement, with ``:name`` parameters."""
+        return self.conn.execute(sa.text(sql), params or {})
+
+    def script(self, sql: str) -> None:
+        """Several statements at once (no parameters)."""
+        self.conn.exec_driver_sql(sql)
+
+    def sql_file(self, name: str) -> str:
+        """Text of ``versions/<version>/sql/<name>``, with ``{archive}`` filled in."""
+        path = self.step.path.parent / "sql" / name
+        if not path.is_file():
+            raise UsageError(f"{self.step.name}: SQL file {path} is missing")
+        return path.read_text(encoding="utf-8").replace("{archive}", self.archive)
+
+    def run_sql_file(self, name: str) -> None:
+        self.ensure_archive()
+        self.script(self.sql_file(name))
+
+    def report(self, text: str) -> None:
+        """A line for the user about what the step did (for example how much it archived)."""
+        self.notes.append(text)
+        self.say(text)
+
+
+def run_step(
+    conn: Connection,
+    project: Project,
+    step: Step,
+    direction: str,
+    say: Callable[[str], None] = print,
+) -> list[str]:
+    """Run ``up`` or ``down`` of one step on ``conn`` (the caller owns the transaction)."""
+    if direction not in ("up", "down"):
+        raise ValueError(direction)
+    module = load_step(step)
+    ctx = StepContext(conn=conn, project=project, step=step, say=say)
+    getattr(module, direction)(ctx)
+    return ctx.notes

@@ -1,0 +1,172 @@
+"""A fresh install applies the latest snapshot, seeds, records and verifies, all or nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from citrine_state import db
+
+from .support.cli import _render, citrine
+
+
+def _scalar(url, sql: str):
+    with db.connect(url) as conn:
+        return conn.exec_driver_sql(sql).scalar()
+
+
+def _rows(url, sql: str) -> list[tuple]:
+    with db.connect(url) as conn:
+        return [tuple(r) for r in conn.exec_driver_sql(sql)]
+
+
+def test_fresh_install_then_verify_is_in_sync(project: Path, database) -> None:
+    run = citrine("consolidated", project=project, url=database)
+    assert run.code == 0, run.text
+    assert "installed version 1.8.0" in run.out
+    verify = citrine("verify", project=project, url=database)
+    assert verify.code == 0, verify.text
+    assert "in sync with version 1.8.0" in verify.out
+
+
+def test_fresh_install_records_what_upstream_records(project: Path, database) -> None:
+    assert citrine("consolidated", project=project, url=database).code == 0
+    names = [r[0] for r in _rows(database, 'SELECT name FROM "SequelizeMeta" ORDER BY name')]
+    assert len(names) == 12
+    assert names[0] == "20250430103000-initial.ts"
+    assert names[-1] == "20250903102900-create-evses.ts"
+    ledger = _rows(database, "SELECT name, kind, version, checksum FROM citrine_state.applied "
+                             "ORDER BY name")
+    assert [r[0] + ".ts" for r in ledger] == names
+    assert {r[1] for r in ledger} == {"snapshot"}
+    assert {r[3] for r in ledger} and len({r[3] for r in ledger}) == 1
+    assert ledger[0][2] == "1.7.0" and ledger[-1][2] == "1.8.0"
+
+
+def test_fresh_install_seeds_the_default_tenant_and_advances_its_sequence(
+    project: Path, database
+) -> None:
+    assert citrine("consolidated", project=project, url=database).code == 0
+    row = _rows(database, 'SELECT id, name, "partyId", "countryCode", "createdAt" IS NOT NULL, '
+                          '"updatedAt" IS NOT NULL FROM "Tenants"')
+    assert row == [(1, "Default Tenant", "default", "US", True, True)]
+    assert _scalar(database, "SELECT nextval('\"Tenants_id_seq\"')") == 2
+
+
+def test_out_of_band_alter_is_drift_naming_the_object(project: Path, database) -> None:
+    assert citrine("consolidated", project=project, url=database).code == 0
+    with db.connect(database) as conn:
+        conn.exec_driver_sql('ALTER TABLE "Boots" ADD COLUMN sneaky integer')
+        conn.commit()
+    run = citrine("verify", project=project, url=database)
+    assert run.code == 1
+    assert '"public"."Boots"' in run.out
+    assert 'drop column "sneaky"' in run.out
+    data = json.loads(citrine("verify", "--json", project=project, url=database).out)
+    assert data["in_sync"] is False
+    assert {"kind": "table", "name": '"public"."Boots"', "change": "different"} in data[
+        "differences"]
+
+
+def test_second_run_says_nothing_to_do(project: Path, database) -> None:
+    assert citrine("consolidated", project=project, url=database).code == 0
+    again = citrine("consolidated", project=project, url=database)
+    assert again.code == 0
+    assert "already at version 1.8.0" in again.out
+
+
+def test_non_empty_database_is_refused_and_left_alone(project: Path, database) -> None:
+    with db.connect(database) as conn:
+        conn.exec_driver_sql("CREATE TABLE somebody_elses (id int)")
+        conn.commit()
+    run = citrine("consolidated", project=project, url=database)
+    assert run.code == 2
+    assert "not empty" in run.err
+    assert _scalar(database, "SELECT to_regclass('\"Tenants\"') IS NULL")
+    assert _scalar(database, "SELECT to_regclass('citrine_state.applied') IS NULL")
+
+
+def test_failed_verification_rolls_everything_back(project: Path, database) -> None:
+    seed = project / "versions" / "1.8.0" / "seed.sql"
+    seed.write_text(seed.read_text() + '\nCREATE INDEX not_in_snapshot ON "Boots" (status);\n')
+    run = citrine("consolidated", project=project, url=database)
+    assert run.code == 1
+    assert "nothing was committed" in run.err
+    assert "not_in_snapshot" in run.text
+    assert _scalar(database, "SELECT to_regclass('\"Tenants\"') IS NULL")
+    assert _scalar(database, "SELECT to_regclass('\"SequelizeMeta\"') IS NULL")
+
+
+def test_two_installs_at_once_one_installs_the_other_finds_nothing(
+    project: Path, database
+) -> None:
+    env = {"CITRINE_PROJECT": str(project), "CITRINE_DATABASE_URL": _render(database)}
+    import os
+
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "citrine_state", "consolidated"],
+                         env={**os.environ, **env}, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+        for _ in range(2)
+    ]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    texts = [o[0] for o in outs]
+    assert sum("installed version 1.8.0" in t for t in texts) == 1
+    assert sum("already at version 1.8.0" in t for t in texts) == 1
+    assert _scalar(database, 'SELECT count(*) FROM "SequelizeMeta"') == 12
+
+
+def test_a_runner_waiting_too_long_for_the_lock_names_the_holder(
+    project: Path, database
+) -> None:
+    from citrine_state import lock
+
+    with db.connect(database) as holder:
+        assert lock.try_acquire(holder)
+        started = time.monotonic()
+        run = citrine("consolidated", "--lock-wait", "1", project=project, url=database)
+        assert time.monotonic() - started < 60
+    assert run.code == 1
+    assert "holds the migration lock" in run.err
+    assert "pid" in run.err
+
+
+def test_role_without_createdb_gets_a_message_naming_the_privilege(
+    project: Path, database
+) -> None:
+    assert citrine("consolidated", project=project, url=database).code == 0
+    role = "citrine_nocreatedb"
+    with db.connect(db.server_url(database)) as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        conn.exec_driver_sql(f"DROP ROLE IF EXISTS {role}")
+        conn.exec_driver_sql(f"CREATE ROLE {role} LOGIN PASSWORD 'pw-for-test' NOCREATEDB")
+    try:
+        limited = database.set(username=role, password="pw-for-test")
+        # Without the cached expected schema, it must be built in a shadow database.
+        shutil.rmtree(project / ".citrine", ignore_errors=True)
+        run = citrine("verify", "--version", "1.8.0", project=project, url=limited)
+        assert run.code == 2
+        assert "CREATEDB" in run.err and "--shadow-url" in run.err
+        assert "pw-for-test" not in run.text
+    finally:
+        with db.connect(db.server_url(database)) as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            conn.exec_driver_sql(f"DROP OWNED BY {role}")
+            conn.exec_driver_sql(f"DROP ROLE {role}")
+
+
+@pytest.mark.parametrize("version", ["1.7.0", "1.8.0"])
+def test_verify_against_an_explicit_version(project: Path, database, version: str) -> None:
+    assert citrine("consolidated", project=project, url=database).code == 0
+    run = citrine("verify", "--version", version, "--json", project=project, url=database)
+    data = json.loads(run.out)
+    assert data["version"] == version
+    assert data["in_sync"] is (version == "1.8.0")
+    assert run.code == (0 if version == "1.8.0" else 1)

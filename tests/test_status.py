@@ -1,0 +1,110 @@
+"""status says what a database is: empty, exactly at a version, between versions, drifted, or
+not CitrineOS at all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from citrine_state import db
+
+from .support.cli import citrine
+from .support.reference import dump_for_step, psql_file
+
+STEPS_17X = [
+    "20250430103000-initial",
+    "20250430105500-create-tenants-table",
+    "20250430110000-create-default-tenant",
+    "20250430130000-update-existing-tables-to-include-default-tenant",
+    "20250618150000-update-authorizations-to-include-concurrenttransaction",
+]
+
+
+def _status(project: Path, url) -> dict:
+    run = citrine("status", "--json", project=project, url=url)
+    assert run.code == 0, run.text
+    return json.loads(run.out)
+
+
+def _meta(url, names: list[str]) -> None:
+    with db.connect(url) as conn:
+        for name in names:
+            conn.exec_driver_sql('INSERT INTO "SequelizeMeta" (name) VALUES (%s)', (name,))
+        conn.commit()
+
+
+def test_empty_database(project: Path, database) -> None:
+    data = _status(project, database)
+    assert data["state"] == "empty"
+    assert data["recommendation"] == "citrine-migrate consolidated"
+    assert len(data["pending"]) == 12
+
+
+def test_fresh_install_is_exactly_at_the_latest_version(project: Path, database) -> None:
+    assert citrine("consolidated", project=project, url=database).code == 0
+    data = _status(project, database)
+    assert (data["state"], data["version"], data["recorded_by"]) == ("at-version", "1.8.0",
+                                                                     "ledger")
+    assert data["pending"] == []
+    human = citrine("consolidated:status", project=project, url=database)
+    assert "exactly at version 1.8.0" in human.out
+    assert "11/11 applied" in human.out
+
+
+def test_real_citrineos_180_database_is_at_180(project: Path, database) -> None:
+    psql_file(database, dump_for_step("20250903102900-create-evses"))
+    _meta(database, [n + ".ts" for n in STEPS_17X] + [
+        "20250618150800-update-existing-authorization-to-include-realtimeauth.ts",
+        "20250621120000-flatten-authorization.ts",
+        "20250714120500-create-tenant-partner-table.ts",
+        "20250714121000-alter-tenants-table-add-ocpi-fields.ts",
+        "20250715000000-create-async-job-status.ts",
+        "20250821103100-schema-fix.js",
+        "20250903102900-create-evses.js",
+    ])
+    data = _status(project, database)
+    assert (data["state"], data["version"], data["recorded_by"]) == ("at-version", "1.8.0",
+                                                                     "SequelizeMeta")
+
+
+def test_real_citrineos_17x_database_is_170_plus_four_steps(project: Path, database) -> None:
+    psql_file(database, dump_for_step(STEPS_17X[-1]))
+    _meta(database, [n + ".ts" for n in STEPS_17X])
+    data = _status(project, database)
+    assert data["state"] == "between-versions"
+    assert data["summary"] == "between versions: 1.7.0 + 4 step(s) of 1.8.0"
+    assert len(data["pending"]) == 7
+
+
+def test_unrecorded_schema_equal_to_a_version_is_named(project: Path, database) -> None:
+    psql_file(database, dump_for_step("20250903102900-create-evses"))
+    data = _status(project, database)
+    assert (data["state"], data["version"], data["recorded_by"]) == ("at-version", "1.8.0",
+                                                                     "schema")
+
+
+def test_unknown_sequelize_names_are_listed(project: Path, database) -> None:
+    psql_file(database, dump_for_step("20250903102900-create-evses"))
+    _meta(database, [n + ".ts" for n in STEPS_17X] + ["20260101000000-from-a-newer-citrine.js"])
+    data = _status(project, database)
+    assert data["state"] == "drifted"
+    assert data["unknown"] == ["20260101000000-from-a-newer-citrine.js"]
+
+
+def test_not_a_citrineos_database(project: Path, database) -> None:
+    with db.connect(database) as conn:
+        conn.exec_driver_sql("CREATE TABLE invoices (id int primary key)")
+        conn.commit()
+    data = _status(project, database)
+    assert data["state"] == "not-citrine"
+
+
+def test_drift_after_install_is_reported_with_the_object(project: Path, database) -> None:
+    assert citrine("consolidated", project=project, url=database).code == 0
+    with db.connect(database) as conn:
+        conn.exec_driver_sql('DROP INDEX "event_data_station_id"')
+        conn.commit()
+    data = _status(project, database)
+    assert data["state"] == "drifted"
+    assert {"kind": "index", "name": '"public"."event_data_station_id"',
+            "change": "missing"} in data["drift"]["differences"]
