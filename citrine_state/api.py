@@ -18,10 +18,12 @@ from typing import Any
 from sqlalchemy.engine import URL
 
 from . import db, ledger, localpg, runner, snapshot
+from . import steps as steps_mod
 from .diff import SchemaDiff
 from .errors import UsageError
 from .project import Project, Version
 from .project import load as load_project
+from .steps import Step
 from .verify import verify_connection
 
 Say = Callable[[str], None]
@@ -274,7 +276,7 @@ def _classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> 
                 recorded_by=recorded_by,
                 applied=applied,
                 pending=pending,
-                recommendation=None if not pending else "citrine-migrate consolidated",
+                recommendation=None if not pending else "citrine-migrate migrate",
             )
         return Status(
             state="drifted",
@@ -292,6 +294,20 @@ def _classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> 
         where = f"{base.name} + {len(extra)} step(s)" if base else f"{len(applied)} step(s)"
         nxt = project.version_of_step(extra[0]).name if extra else None
         summary = f"between versions: {where}" + (f" of {nxt}" if nxt else "")
+        from .verify import steps_target, verify_target
+
+        drift = verify_target(project, steps_target(project, applied), conn, url, shadow_url)
+        if not drift.in_sync:
+            return Status(
+                state="drifted",
+                summary=f"recorded as {where}, but the schema differs from what those steps "
+                "produce",
+                version=base.name if base else None,
+                recorded_by=recorded_by,
+                applied=applied,
+                pending=pending,
+                drift=drift,
+            )
         return Status(
             state="between-versions",
             summary=summary,
@@ -299,6 +315,7 @@ def _classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> 
             recorded_by=recorded_by,
             applied=applied,
             pending=pending,
+            recommendation="citrine-migrate migrate",
         )
     # Nothing recorded: is it one of our versions, unrecorded?
     for candidate in reversed(project.modelled_versions):
@@ -344,3 +361,183 @@ def _has_known_tables(conn: Any, project: Project) -> bool:
         {"s": list(schemas)},
     )
     return any(row[0] in names for row in rows)
+
+
+# --- individual steps: migrate, check, undo ------------------------------------------------------
+
+
+@dataclass
+class StepRun:
+    name: str
+    direction: str
+    seconds: float
+
+
+@dataclass
+class Plan:
+    """Where a database stands with respect to the project's steps."""
+
+    steps: list[Step]
+    applied: list[str]
+    pending: list[Step]
+    adopt: list[Step] = field(default_factory=list)  # in SequelizeMeta, not in our ledger
+    unknown: list[str] = field(default_factory=list)  # in SequelizeMeta, unknown to the project
+    edited: list[str] = field(default_factory=list)  # applied, file changed since
+    vanished: list[str] = field(default_factory=list)  # applied, file gone
+    out_of_order: list[str] = field(default_factory=list)  # pending, older than an applied one
+
+
+def plan(conn: Any, project: Project) -> Plan:
+    """Read the ledger and SequelizeMeta and compare with the step files."""
+    all_steps = steps_mod.all_steps(project)
+    by_name = {s.name: s for s in all_steps}
+    entries = ledger.applied_steps(conn, project.settings["ledger_schema"])
+    meta = {ledger.base_name(n): n for n in ledger.sequelize_names(conn)}
+    unknown = sorted(full for base, full in meta.items() if base not in by_name)
+    adopt = [by_name[b] for b in sorted(meta) if b in by_name and b not in entries]
+    applied = sorted(set(entries) | {s.name for s in adopt})
+    edited, vanished = [], []
+    for name, entry in entries.items():
+        step = by_name.get(name)
+        if step is None:
+            vanished.append(name)
+        elif entry.kind in ("step", "adopted", "batch") and entry.checksum != step.checksum:
+            edited.append(step.path.relative_to(project.root).as_posix())
+    pending = [s for s in all_steps if s.name not in applied]
+    newest = max(applied) if applied else ""
+    out_of_order = [s.name for s in pending if s.name < newest]
+    return Plan(all_steps, applied, pending, adopt, unknown, sorted(edited), sorted(vanished),
+                out_of_order)
+
+
+def _refuse_unsafe(p: Plan) -> None:
+    from .errors import Refused
+
+    if p.unknown:
+        raise Refused(
+            "SequelizeMeta records step(s) this project does not know (a database from a newer "
+            f"CitrineOS?): {', '.join(p.unknown)}; nothing ran"
+        )
+    if p.edited:
+        raise Refused(
+            f"applied step(s) were edited since they ran: {', '.join(p.edited)}; restore the "
+            "files (git checkout) or write a new step; nothing ran"
+        )
+    if p.vanished:
+        raise Refused(
+            f"applied step(s) have no file any more: {', '.join(p.vanished)}; nothing ran"
+        )
+    if p.out_of_order:
+        raise Refused(
+            f"pending step(s) are older than the newest applied one: {', '.join(p.out_of_order)}"
+            " (from a parallel branch?); nothing ran"
+        )
+
+
+def _checker(project: Project, names: list[str], url: URL, shadow_url: str | None,
+             label: str | None = None):
+    from .verify import steps_target, verify_target
+
+    target = steps_target(project, names, label)
+    return target.label, (lambda conn: verify_target(project, target, conn, url, shadow_url))
+
+
+@dataclass
+class MigrateResult:
+    adopted: list[str]
+    ran: list[StepRun]
+    version: str | None
+
+
+def migrate(
+    project: Project,
+    url: URL,
+    shadow_url: str | None = None,
+    lock_wait: float = 60.0,
+    say: Say = _quiet,
+    progress: Callable[[StepRun], None] | None = None,
+) -> MigrateResult:
+    """The spec's ``npm run migrate``: adopt what CitrineOS's own runner applied (verified),
+    then apply every pending step in order, each in its own transaction; the last one is
+    verified against what the steps should produce before it commits."""
+    steps_mod.all_steps(project)  # every listed step has its file, before we connect
+    with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
+        p = plan(conn, project)
+        conn.rollback()
+        _refuse_unsafe(p)
+        adopted: list[str] = []
+        if p.adopt:
+            names = sorted(set(p.applied))
+            label, check = _checker(project, names, url, shadow_url,
+                                    f"{len(names)} step(s) applied by CitrineOS's own runner")
+            say(f"adopting {len(p.adopt)} step(s) from SequelizeMeta after checking the schema "
+                f"against {label}")
+            runner.adopt(conn, project, p.adopt, check, label)
+            adopted = [s.name for s in p.adopt]
+        ran: list[StepRun] = []
+        done = list(p.applied)
+        for index, step in enumerate(p.pending):
+            done.append(step.name)
+            check = label = None
+            if index == len(p.pending) - 1:
+                label, check = _checker(project, done, url, shadow_url)
+            seconds = runner.apply_step(conn, project, step, say=say, check=check,
+                                        label=label or "")
+            ran.append(StepRun(step.name, "up", seconds))
+            if progress:
+                progress(ran[-1])
+        version = _version_with_exactly(project, set(done))
+    return MigrateResult(adopted, ran, version.name if version else None)
+
+
+@dataclass
+class CheckResult:
+    applied: list[str]
+    pending: list[str]
+    problems: list[str]
+
+
+def check(project: Project, url: URL) -> CheckResult:
+    """Pending steps (the spec's ``migrate:check``), and history problems that would stop
+    ``migrate``."""
+    with db.connect(url) as conn:
+        p = plan(conn, project)
+        conn.rollback()
+    problems = (
+        [f"unknown to this project: {n}" for n in p.unknown]
+        + [f"edited after it was applied: {n}" for n in p.edited]
+        + [f"applied, file missing: {n}" for n in p.vanished]
+        + [f"older than the newest applied step: {n}" for n in p.out_of_order]
+    )
+    return CheckResult(p.applied, [s.name for s in p.pending], problems)
+
+
+def undo(
+    project: Project,
+    url: URL,
+    shadow_url: str | None = None,
+    lock_wait: float = 60.0,
+    say: Say = _quiet,
+) -> StepRun:
+    """Revert the last applied step (the spec's ``db:migrate:undo``), verified against what the
+    remaining steps produce."""
+    from .errors import Refused
+
+    with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
+        p = plan(conn, project)
+        conn.rollback()
+        _refuse_unsafe(p)
+        if p.adopt:
+            raise Refused("SequelizeMeta records steps the ledger does not have yet: run "
+                          "`citrine-migrate migrate` (or `status`) first; nothing was undone")
+        if not p.applied:
+            raise Refused("no step has been applied: nothing to undo")
+        by_name = {s.name: s for s in p.steps}
+        last = by_name[p.applied[-1]]
+        remaining = p.applied[:-1]
+        label, check_fn = (None, None)
+        if remaining:
+            label, check_fn = _checker(project, remaining, url, shadow_url)
+        seconds = runner.revert_step(conn, project, last, say=say, check=check_fn,
+                                     label=label or "")
+    return StepRun(last.name, "down", seconds)

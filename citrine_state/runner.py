@@ -16,9 +16,10 @@ from sqlalchemy.engine import URL, Connection
 
 from . import db, ledger, lock
 from .diff import SchemaDiff
-from .errors import CheckFailed, UsageError
+from .errors import CheckFailed, CitrineError, UsageError
 from .project import Project, Version
 from .snapshot import committed_sql, sql_hash
+from .steps import Step, run_step
 from .verify import load_sql, verify_connection
 
 Say = Callable[[str], None]
@@ -164,12 +165,13 @@ def install_snapshot(
 
 
 class DriftAfterRun(CheckFailed):
-    """A run's result did not match its target; everything was rolled back."""
+    """A run's result did not match its target; its transaction was rolled back."""
 
     def __init__(self, version: str, result: SchemaDiff) -> None:
         names = ", ".join(f"{d.kind} {d.name} ({d.change})" for d in result.differences[:5])
+        what = version if " " in version else f"snapshot {version}"
         super().__init__(
-            f"the result does not match snapshot {version}, so nothing was committed: "
+            f"the result does not match {what}, so nothing was committed: "
             f"{names or 'see the SQL below'}"
         )
         self.result = result
@@ -182,3 +184,143 @@ def require_known_version(project: Project, name: str | None) -> Version:
     if project.models_path(version) is None:
         raise UsageError(f"version {name} has no models in schema/ yet")
     return version
+
+
+# --- steps --------------------------------------------------------------------------------------
+
+
+class StepFailed(CitrineError):
+    """A step raised; its transaction was rolled back, so nothing of it remains."""
+
+    def __init__(self, step: Step, direction: str, exc: BaseException) -> None:
+        if isinstance(exc, sa.exc.StatementError):
+            statement = " ".join(str(exc.statement or "").split())
+            if len(statement) > 160:
+                statement = statement[:157] + "..."
+            detail = f"{db.first_line(exc)} [statement: {statement}]"
+        else:
+            detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        super().__init__(
+            f"step {step.name} ({direction}) failed and was rolled back: {detail}"
+        )
+
+
+Check = Callable[[Connection], SchemaDiff]
+
+
+def apply_step(
+    conn: Connection,
+    project: Project,
+    step: Step,
+    say: Say = _quiet,
+    check: Check | None = None,
+    label: str = "",
+    kind: str = "step",
+    batch: str | None = None,
+) -> float:
+    """Run one step's ``up`` with its ledger rows in one transaction; ``check`` (the verifier)
+    runs before COMMIT. Returns the seconds it took."""
+    started = time.perf_counter()
+    if conn.in_transaction():
+        conn.commit()
+    with conn.begin():
+        _run(conn, project, step, "up", say)
+        ledger.record_sequelize(conn, [step.name], project.settings["step_name_extension"])
+        ledger.record(
+            conn,
+            project.settings["ledger_schema"],
+            name=step.name,
+            kind=kind,
+            version=step.version,
+            checksum=step.checksum,
+            duration_ms=int((time.perf_counter() - started) * 1000),
+            batch=batch,
+        )
+        _check(conn, check, label)
+    return time.perf_counter() - started
+
+
+def revert_step(
+    conn: Connection,
+    project: Project,
+    step: Step,
+    say: Say = _quiet,
+    check: Check | None = None,
+    label: str = "",
+    batch: str | None = None,
+) -> float:
+    """Run one step's ``down`` and forget it (SequelizeMeta row removed, ledger says reverted),
+    in one transaction, checked before COMMIT."""
+    started = time.perf_counter()
+    if conn.in_transaction():
+        conn.commit()
+    with conn.begin():
+        _run(conn, project, step, "down", say)
+        ledger.forget_sequelize(conn, step.name)
+        ledger.record(
+            conn,
+            project.settings["ledger_schema"],
+            name=step.name,
+            kind="reverted",
+            version=step.version,
+            checksum=step.checksum,
+            duration_ms=int((time.perf_counter() - started) * 1000),
+            batch=batch,
+        )
+        _check(conn, check, label)
+    return time.perf_counter() - started
+
+
+def _run(conn: Connection, project: Project, step: Step, direction: str, say: Say) -> None:
+    try:
+        run_step(conn, project, step, direction, say=say)
+    except CitrineError:
+        raise
+    except Exception as exc:
+        raise StepFailed(step, direction, exc) from exc
+
+
+def _check(conn: Connection, check: Check | None, label: str) -> None:
+    if check is None:
+        return
+    result = check(conn)
+    if not result.in_sync:
+        raise DriftAfterRun(label, result)
+
+
+def adopt(
+    conn: Connection,
+    project: Project,
+    chosen: list[Step],
+    check: Check,
+    label: str,
+) -> None:
+    """Record steps that CitrineOS's own runner applied (SequelizeMeta) in the ledger, after
+    proving that the schema is what they produce."""
+    if conn.in_transaction():
+        conn.commit()
+    with conn.begin():
+        result = check(conn)
+        if not result.in_sync:
+            raise AdoptionDrift(label, result)
+        ledger.record_many(
+            conn,
+            project.settings["ledger_schema"],
+            [
+                dict(name=s.name, kind="adopted", version=s.version, checksum=s.checksum,
+                     note="recorded in SequelizeMeta by another runner")
+                for s in chosen
+            ],
+        )
+
+
+class AdoptionDrift(CheckFailed):
+    """SequelizeMeta says steps ran, but the schema is not what they produce."""
+
+    def __init__(self, label: str, result: SchemaDiff) -> None:
+        names = ", ".join(f"{d.kind} {d.name} ({d.change})" for d in result.differences[:5])
+        super().__init__(
+            f"SequelizeMeta records {label}, but the schema differs from what those steps "
+            f"produce, so nothing ran: {names or 'see the SQL below'}"
+        )
+        self.result = result

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import URL, Connection
 
 from . import db, diff
+from . import steps as steps_mod
 from .project import Project, Version
 from .snapshot import committed_sql, sql_hash
 
@@ -40,8 +43,8 @@ def _cache_path(project: Project, key: str) -> Path:
     return project.root / ".citrine" / "cache" / f"expected-{key}.pickle"
 
 
-def _cache_key(sql: str, scope: diff.Scope, fingerprint: str) -> str:
-    raw = f"{CACHE_FORMAT}|{sql_hash(sql)}|{scope}|{fingerprint}"
+def _cache_key(source: str, scope: diff.Scope, fingerprint: str) -> str:
+    raw = f"{CACHE_FORMAT}|{sql_hash(source)}|{scope}|{fingerprint}"
     return hashlib.sha256(raw.encode()).hexdigest()[:24]
 
 
@@ -50,11 +53,42 @@ def load_sql(conn: Connection, sql: str) -> None:
     conn.exec_driver_sql(sql)
 
 
-def build_expected(sql: str, near: URL | str, scope: diff.Scope,
+@dataclass(frozen=True)
+class Target:
+    """What the schema should be: a version's snapshot, or what replaying steps produces."""
+
+    label: str  # "version 1.8.0" or "1.7.0 + 4 steps"
+    source: str  # text whose hash keys the cache (snapshot SQL, or step names + checksums)
+    build: Callable[[Connection], None]  # makes it in an empty database
+
+
+def version_target(project: Project, version: Version) -> Target:
+    sql = committed_sql(project, version)
+    return Target(f"version {version.name}", sql, lambda conn: load_sql(conn, sql))
+
+
+def steps_target(project: Project, names: list[str], label: str | None = None) -> Target:
+    """The schema that the steps ``names`` (applied in order from an empty database) produce;
+    a version's snapshot when they are exactly that version's steps."""
+    for version in project.modelled_versions:
+        if project.steps_up_to(version) == sorted(names):
+            return version_target(project, version)
+    by_name = {s.name: s for s in steps_mod.all_steps(project)}
+    chosen = [by_name[n] for n in sorted(names)]
+    source = "\n".join(f"{s.name} {s.checksum}" for s in chosen)
+
+    def replay(conn: Connection) -> None:
+        for step in chosen:
+            steps_mod.run_step(conn, project, step, "up", say=lambda _: None)
+
+    return Target(label or f"{len(chosen)} step(s) replayed", source, replay)
+
+
+def build_expected(target: Target, near: URL | str, scope: diff.Scope,
                    shadow_url: URL | str | None = None) -> Any:
-    """Inspect what ``sql`` produces in an empty shadow database."""
+    """Inspect what ``target`` produces in an empty shadow database."""
     with db.shadow_database(near, shadow_url) as url, db.connect(url) as conn:
-        load_sql(conn, sql)
+        target.build(conn)
         conn.commit()
         inspected = diff.inspect(conn, scope)
         _detach(inspected)
@@ -70,22 +104,21 @@ def _detach(inspected: Any) -> None:
 
 def expected_for(
     project: Project,
-    version: Version,
+    target: Target,
     live: Connection,
     near: URL | str,
     shadow_url: URL | str | None = None,
     use_cache: bool = True,
 ) -> Any:
-    """The expected inspection of ``version``, from the on-disk cache when it is there."""
-    sql = committed_sql(project, version)
+    """The expected inspection of ``target``, from the on-disk cache when it is there."""
     scope = scope_of(project)
-    path = _cache_path(project, _cache_key(sql, scope, _server_fingerprint(live)))
+    path = _cache_path(project, _cache_key(target.source, scope, _server_fingerprint(live)))
     if use_cache and path.is_file():
         try:
             return pickle.loads(path.read_bytes())
         except Exception:
             path.unlink(missing_ok=True)
-    inspected = build_expected(sql, near, scope, shadow_url)
+    inspected = build_expected(target, near, scope, shadow_url)
     if use_cache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -97,6 +130,19 @@ def expected_for(
     return inspected
 
 
+def verify_target(
+    project: Project,
+    target: Target,
+    live: Connection,
+    near: URL | str,
+    shadow_url: URL | str | None = None,
+) -> diff.SchemaDiff:
+    """Compare the schema seen by ``live`` (inside its transaction) with ``target``."""
+    expected = expected_for(project, target, live, near, shadow_url)
+    actual = diff.inspect(live, scope_of(project))
+    return diff.compare(actual, expected)
+
+
 def verify_connection(
     project: Project,
     version: Version,
@@ -105,6 +151,4 @@ def verify_connection(
     shadow_url: URL | str | None = None,
 ) -> diff.SchemaDiff:
     """Compare the schema seen by ``live`` (inside its transaction) with ``version``."""
-    expected = expected_for(project, version, live, near, shadow_url)
-    actual = diff.inspect(live, scope_of(project))
-    return diff.compare(actual, expected)
+    return verify_target(project, version_target(project, version), live, near, shadow_url)
