@@ -1,0 +1,47 @@
+"""The ``citrine-migrate`` command line: parse, call ``api``, render, exit.
+
+Heavy libraries (SQLAlchemy, migra) are imported inside the commands, never at start-up, so
+``--help`` stays fast. Every ``CitrineError`` becomes one line on stderr and its exit code.
+Commands live in one module per area; importing them registers them on ``app``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from ..errors import CitrineError
+from . import individual, install, localdb  # noqa: F401 (registers the commands)
+from .common import _console, _render_diff, app
+
+
+def main() -> None:
+    """Entry point: run the app, turning our errors into one line and an exit code."""
+    try:
+        app()
+    except CitrineError as err:
+        result = getattr(err, "result", None)
+        if result is not None:
+            _render_diff(_console(stderr=True), result)
+        _fail(str(err), err.exit_code)
+    except KeyboardInterrupt:
+        _fail("interrupted; nothing was committed by the step that was running", 130)
+    except Exception as err:  # never a traceback for the user, unless asked
+        if os.environ.get("CITRINE_DEBUG"):
+            raise
+        from ..db import first_line
+
+        if type(err).__module__.startswith(("sqlalchemy", "psycopg")):
+            _fail(f"database error: {first_line(err)}", 2)
+        _fail(f"internal error: {type(err).__name__}: {first_line(err)} "
+              "(CITRINE_DEBUG=1 shows where)", 2)
+
+
+def _fail(message: str, code: int) -> None:
+    from ..db import scrub
+
+    sys.stderr.write(f"error: {scrub(message)}\n")
+    sys.exit(code)
+
+
+__all__ = ["app", "main"]

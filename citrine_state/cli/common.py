@@ -1,0 +1,91 @@
+"""Shared pieces of the command line: the typer app, common options, output helpers.
+
+Heavy libraries (SQLAlchemy, migra) are imported inside the commands, never at start-up, so
+``--help`` stays fast. Every ``CitrineError`` becomes one line on stderr and its exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import EXIT_PROBLEM, CheckFailed, CitrineError  # noqa: F401
+
+app = typer.Typer(
+    name="citrine-migrate",
+    help="Declarative state-diff migrations for the CitrineOS PostgreSQL database.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+db_app = typer.Typer(help="The managed local PostgreSQL (used when no database URL is given).",
+                     no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+ProjectOpt = Annotated[
+    str | None,
+    typer.Option("--project", envvar="CITRINE_PROJECT", show_envvar=False,
+                 help="Project folder (default: the first folder upwards with "
+                      "migration-config.json)."),
+]
+DatabaseUrlOpt = Annotated[
+    str | None,
+    typer.Option("--database-url", envvar=["CITRINE_DATABASE_URL", "DATABASE_URL"],
+                 show_envvar=False,
+                 help="PostgreSQL URL (default: CITRINE_DATABASE_URL, DATABASE_URL, else the "
+                      "managed local cluster)."),
+]
+ShadowUrlOpt = Annotated[
+    str | None,
+    typer.Option("--shadow-url",
+                 help="Server on which to build shadow databases (default: the same server)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+LockWaitOpt = Annotated[
+    float, typer.Option("--lock-wait", help="Seconds to wait for another runner's lock.")
+]
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _say(text: str) -> None:
+    _console(stderr=True).print(text, markup=False, style="dim")
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
+
+
+def _project(path: str | None) -> Any:
+    from .. import api
+
+    return api.open_project(path)
+
+
+def _url(project: Any, explicit: str | None) -> Any:
+    from .. import api
+
+    return api.database_url(project, explicit, say=_say)
+
+
+def _masked(url: Any) -> str:
+    from ..db import mask
+
+    return mask(url)
+
+
+def _render_diff(out: Any, diff: Any) -> None:
+    for item in diff.differences:
+        out.print(f"  {item.change:10} {item.kind} {item.name}", markup=False)
+    if diff.statements:
+        out.print("\nSQL that would reconcile the live schema with the snapshot:", markup=False)
+        for statement in diff.statements:
+            out.print("  " + statement.replace("\n", "\n  "), markup=False)

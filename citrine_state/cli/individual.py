@@ -1,0 +1,103 @@
+"""migrate, check, undo: the individual timestamped steps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+from ..errors import EXIT_PROBLEM
+from .common import (
+    DatabaseUrlOpt,
+    JsonOpt,
+    LockWaitOpt,
+    ProjectOpt,
+    ShadowUrlOpt,
+    _console,
+    _masked,
+    _print_json,
+    _project,
+    _say,
+    _url,
+    app,
+)
+
+# --- individual steps ----------------------------------------------------------------------------
+
+
+@app.command()
+def migrate(
+    project: ProjectOpt = None,
+    database_url: DatabaseUrlOpt = None,
+    shadow_url: ShadowUrlOpt = None,
+    lock_wait: LockWaitOpt = 60.0,
+) -> None:
+    """Apply every pending step in order, each in its own transaction (spec: npm run migrate)."""
+    from .. import api
+
+    proj = _project(project)
+    url = _url(proj, database_url)
+    out = _console()
+    out.print(f"Database: {_masked(url)}", markup=False)
+
+    def progress(run: Any) -> None:
+        out.print(f"  ✅ {run.name} ({run.seconds:.2f}s)", markup=False)
+
+    result = api.migrate(proj, url, shadow_url, lock_wait=lock_wait, say=_say,
+                         progress=progress)
+    if result.adopted:
+        out.print(f"Adopted {len(result.adopted)} step(s) that CitrineOS's own runner applied.",
+                  markup=False)
+    if not result.ran:
+        out.print("No pending steps: the database is up to date.", markup=False)
+        return
+    where = f" (now at version {result.version}, verified)" if result.version else " (verified)"
+    total = sum(r.seconds for r in result.ran)
+    out.print(f"Applied {len(result.ran)} step(s) in {total:.2f}s{where}.", markup=False)
+
+
+@app.command()
+def check(
+    project: ProjectOpt = None,
+    database_url: DatabaseUrlOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List pending steps: exit 0 when nothing is pending, 1 when something is (spec:
+    migrate:check)."""
+    from .. import api
+
+    proj = _project(project)
+    url = _url(proj, database_url)
+    result = api.check(proj, url)
+    if as_json:
+        _print_json(result.__dict__)
+    else:
+        out = _console()
+        if result.pending:
+            out.print(f"{len(result.pending)} pending step(s):", markup=False)
+            for name in result.pending:
+                out.print(f"  ⏳ {name}", markup=False)
+        else:
+            out.print("Nothing pending.", markup=False)
+        for problem in result.problems:
+            out.print(f"  ⚠️  {problem}", markup=False)
+    if result.pending or result.problems:
+        raise typer.Exit(EXIT_PROBLEM)
+
+
+@app.command()
+def undo(
+    project: ProjectOpt = None,
+    database_url: DatabaseUrlOpt = None,
+    shadow_url: ShadowUrlOpt = None,
+    lock_wait: LockWaitOpt = 60.0,
+) -> None:
+    """Revert the last applied step, restoring archived data (spec: db:migrate:undo)."""
+    from .. import api
+
+    proj = _project(project)
+    url = _url(proj, database_url)
+    run = api.undo(proj, url, shadow_url, lock_wait=lock_wait, say=_say)
+    _console().print(f"⏪ reverted {run.name} ({run.seconds:.2f}s)", markup=False)
+
+

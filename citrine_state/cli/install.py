@@ -1,0 +1,180 @@
+"""snapshot, consolidated (fresh install), verify, status."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import EXIT_PROBLEM, CheckFailed
+from .common import (
+    DatabaseUrlOpt,
+    JsonOpt,
+    LockWaitOpt,
+    ProjectOpt,
+    ShadowUrlOpt,
+    _console,
+    _masked,
+    _print_json,
+    _project,
+    _render_diff,
+    _say,
+    _url,
+    app,
+)
+
+# --- snapshot ------------------------------------------------------------------------------------
+
+
+@app.command()
+def snapshot(
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 if a committed snapshot is "
+                                                        "stale; write nothing.")] = False,
+    project: ProjectOpt = None,
+) -> None:
+    """Render each version's models to snapshots/<version>.sql."""
+    from .. import api
+
+    proj = _project(project)
+    results = api.render_snapshots(proj, check=check)
+    out = _console()
+    stale = [r for r, was_stale in results if was_stale]
+    for rendered, was_stale in results:
+        rel = rendered.path.relative_to(proj.root)
+        if check:
+            word = "STALE" if was_stale else "ok"
+        else:
+            word = "wrote" if was_stale else "same"
+        out.print(f"{word:6} {rel}", markup=False)
+    if check and stale:
+        names = ", ".join(r.version.name for r in stale)
+        raise CheckFailed(
+            f"snapshot of version {names} no longer matches its models: run "
+            "`citrine-migrate snapshot` and commit the result"
+        )
+
+
+# --- install, verify, status -------------------------------------------------------------------
+
+
+@app.command()
+def consolidated(
+    project: ProjectOpt = None,
+    database_url: DatabaseUrlOpt = None,
+    shadow_url: ShadowUrlOpt = None,
+    lock_wait: LockWaitOpt = 60.0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Fresh install of the latest version from its snapshot (spec: migrate:consolidated)."""
+    from .. import api
+
+    proj = _project(project)
+    url = _url(proj, database_url)
+    _say(f"database: {_masked(url)}")
+    result = api.consolidated(proj, url, shadow_url, lock_wait=lock_wait, say=_say)
+    if as_json:
+        _print_json({
+            "action": result.action,
+            "version": result.version,
+            "install": result.install.__dict__ if result.install else None,
+        })
+        return
+    out = _console()
+    if result.action == "up-to-date":
+        out.print(f"✅ already at version {result.version}: nothing to do", markup=False)
+        return
+    install = result.install
+    assert install is not None
+    out.print(
+        f"✅ installed version {result.version} from its snapshot "
+        f"({len(install.steps)} steps recorded, {install.seconds:.2f}s, "
+        f"verified in {install.verify_seconds:.2f}s)",
+        markup=False,
+    )
+
+
+@app.command()
+def verify(
+    version: Annotated[str | None, typer.Option("--version", help="Version to compare with "
+                                                "(default: what the ledger says).")] = None,
+    project: ProjectOpt = None,
+    database_url: DatabaseUrlOpt = None,
+    shadow_url: ShadowUrlOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Compare the live schema with a version's snapshot: exit 0 in sync, 1 drift, 2 error."""
+    from .. import api
+
+    proj = _project(project)
+    url = _url(proj, database_url)
+    result = api.verify(proj, url, version, shadow_url)
+    if as_json:
+        _print_json(result.as_dict())
+    else:
+        out = _console()
+        if result.diff.in_sync:
+            out.print(f"✅ in sync with version {result.version} ({_masked(url)})", markup=False)
+        else:
+            out.print(f"❌ drift from version {result.version} ({_masked(url)}):", markup=False)
+            _render_diff(out, result.diff)
+    if not result.diff.in_sync:
+        raise typer.Exit(EXIT_PROBLEM)
+
+
+def _status(project: str | None, database_url: str | None, shadow_url: str | None,
+            as_json: bool) -> None:
+    from .. import api
+
+    proj = _project(project)
+    url = _url(proj, database_url)
+    result = api.status(proj, url, shadow_url)
+    if as_json:
+        _print_json({"database": _masked(url), **result.as_dict()})
+        return
+    out = _console()
+    out.print(f"Database: {_masked(url)}", markup=False)
+    out.print(f"State:    {result.summary}", markup=False)
+    if result.recorded_by:
+        out.print(f"Recorded: by {result.recorded_by}", markup=False)
+    for version in proj.versions:
+        steps = [s for s in version.steps]
+        if not steps:
+            continue
+        done = sum(1 for s in steps if s in result.applied)
+        out.print(f"\n{version.name}: {done}/{len(steps)} applied", markup=False)
+        for step in steps:
+            mark = "✅" if step in result.applied else "⏳"
+            out.print(f"  {mark} {step}", markup=False)
+    if result.unknown:
+        out.print("\nUnknown to this project (recorded in SequelizeMeta):", markup=False)
+        for name in result.unknown:
+            out.print(f"  ? {name}", markup=False)
+    if result.drift is not None and not result.drift.in_sync:
+        out.print("\nDrift:", markup=False)
+        _render_diff(out, result.drift)
+    if result.recommendation:
+        out.print(f"\nNext: {result.recommendation}", markup=False)
+
+
+@app.command()
+def status(
+    project: ProjectOpt = None,
+    database_url: DatabaseUrlOpt = None,
+    shadow_url: ShadowUrlOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """What the database is (empty, at a version, drifted, not CitrineOS), applied, pending."""
+    _status(project, database_url, shadow_url, as_json)
+
+
+@app.command("consolidated:status")
+def consolidated_status(
+    project: ProjectOpt = None,
+    database_url: DatabaseUrlOpt = None,
+    shadow_url: ShadowUrlOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Status as the consolidated runner sees it (spec: migrate:consolidated:status)."""
+    _status(project, database_url, shadow_url, as_json)
+
+
