@@ -17,14 +17,14 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from . import db, ledger, localpg, runner, snapshot
-from . import steps as steps_mod
-from .diff import SchemaDiff
-from .errors import UsageError
-from .project import Project, Version
-from .project import load as load_project
-from .steps import Step
-from .verify import verify_connection
+from .. import db, ledger, localpg, runner, snapshot
+from .. import steps as steps_mod
+from ..diff import SchemaDiff
+from ..errors import UsageError
+from ..project import Project, Version
+from ..project import load as load_project
+from ..steps import Step
+from ..verify import verify_connection
 
 Say = Callable[[str], None]
 
@@ -146,7 +146,7 @@ def consolidated(
 
 
 def runner_refusal(state: Status) -> UsageError:
-    from .errors import Refused
+    from ..errors import Refused
 
     return Refused(
         f"the database is not empty ({state.summary}); `consolidated` only installs into an "
@@ -294,7 +294,7 @@ def _classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> 
         where = f"{base.name} + {len(extra)} step(s)" if base else f"{len(applied)} step(s)"
         nxt = project.version_of_step(extra[0]).name if extra else None
         summary = f"between versions: {where}" + (f" of {nxt}" if nxt else "")
-        from .verify import steps_target, verify_target
+        from ..verify import steps_target, verify_target
 
         drift = verify_target(project, steps_target(project, applied), conn, url, shadow_url)
         if not drift.in_sync:
@@ -411,7 +411,7 @@ def plan(conn: Any, project: Project) -> Plan:
 
 
 def _refuse_unsafe(p: Plan) -> None:
-    from .errors import Refused
+    from ..errors import Refused
 
     if p.unknown:
         raise Refused(
@@ -436,7 +436,7 @@ def _refuse_unsafe(p: Plan) -> None:
 
 def _checker(project: Project, names: list[str], url: URL, shadow_url: str | None,
              label: str | None = None):
-    from .verify import steps_target, verify_target
+    from ..verify import steps_target, verify_target
 
     target = steps_target(project, names, label)
     return target.label, (lambda conn: verify_target(project, target, conn, url, shadow_url))
@@ -521,7 +521,7 @@ def undo(
 ) -> StepRun:
     """Revert the last applied step (the spec's ``db:migrate:undo``), verified against what the
     remaining steps produce."""
-    from .errors import Refused
+    from ..errors import Refused
 
     with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
         p = plan(conn, project)
