@@ -25,6 +25,11 @@ app = typer.Typer(
 db_app = typer.Typer(help="The managed local PostgreSQL (used when no database URL is given).",
                      no_args_is_help=True)
 app.add_typer(db_app, name="db")
+manager_app = typer.Typer(
+    help="Manage migrations: list, report, validate, batch, select (spec: migrate:manager).",
+    no_args_is_help=True,
+)
+app.add_typer(manager_app, name="manager")
 
 ProjectOpt = Annotated[
     str | None,
