@@ -1,0 +1,74 @@
+"""Hazard tags a DBA relies on when reading a plan, and the script splitter under them."""
+
+from __future__ import annotations
+
+import pytest
+
+from citrine_state import hazards as hz
+
+CASES = [
+    ('drop table "public"."IdTokens"', {hz.DELETES_DATA, hz.LOCKS_TABLE}),
+    ('alter table "public"."Evses" drop column "connectorId"', {hz.DELETES_DATA, hz.LOCKS_TABLE}),
+    ('alter table "public"."Boots" add column "x" integer', {hz.LOCKS_TABLE}),
+    ('alter table "public"."Boots" add column "t" integer not null default 1',
+     {hz.LOCKS_TABLE, hz.VALIDATES_CONSTRAINT}),
+    ('alter table "public"."Authorizations" alter column "idToken" set not null',
+     {hz.LOCKS_TABLE, hz.VALIDATES_CONSTRAINT}),
+    ('alter table "public"."A" alter column "c" type bigint using "c"::bigint',
+     {hz.LOCKS_TABLE, hz.REWRITES_TABLE}),
+    ('alter table "public"."A" add constraint "A_b_fkey" FOREIGN KEY (b) REFERENCES "B"(id) '
+     'not valid', set()),
+    ('alter table "public"."A" validate constraint "A_b_fkey"', {hz.VALIDATES_CONSTRAINT}),
+    ('alter table "public"."A" add constraint "A_b_key" UNIQUE (b)',
+     {hz.LOCKS_TABLE, hz.BUILDS_INDEX}),
+    ('alter table "public"."A" add constraint "A_pkey" PRIMARY KEY using index "A_pkey"',
+     {hz.LOCKS_TABLE}),
+    ('CREATE UNIQUE INDEX "Evses_pkey" ON public."Evses" USING btree (id)',
+     {hz.BUILDS_INDEX, hz.LOCKS_TABLE}),
+    ('CREATE INDEX CONCURRENTLY i ON t (c)', {hz.BUILDS_INDEX}),
+    ('TRUNCATE "Evses" CASCADE', {hz.DELETES_DATA, hz.LOCKS_TABLE}),
+    ('DELETE FROM "Authorizations" WHERE "idToken" IS NULL', {hz.DELETES_DATA}),
+    ('UPDATE "Authorizations" SET status = \'Accepted\'', {hz.MOVES_DATA}),
+    ('create sequence "public"."Tenants_id_seq"', set()),
+    ('create table "public"."Tenants" (id integer not null)', set()),
+]
+
+
+@pytest.mark.parametrize("sql,expected", CASES)
+def test_statement_hazards(sql: str, expected: set[str]) -> None:
+    assert set(hz.tags(sql)) == expected
+
+
+def test_dropped_objects_name_tables_and_columns() -> None:
+    assert hz.dropped_objects('drop table "public"."IdTokens"') == [("IdTokens", None)]
+    assert hz.dropped_objects('alter table "public"."Evses" drop column "connectorId"') == [
+        ("Evses", "connectorId")]
+    assert hz.dropped_objects('alter table "public"."Evses" add column x int') == []
+
+
+def test_archived_tables_are_read_from_archive_copies() -> None:
+    sql = 'CREATE TABLE {archive}."20250621120000_IdTokens" AS TABLE "IdTokens";\n' \
+          'create table if not exists "citrine_archive"."20250821103100_Evses" AS SELECT 1;'
+    assert hz.archived_tables(sql) == {"IdTokens", "Evses"}
+
+
+def test_deletes_of_archived_tables_are_marked() -> None:
+    statements = [hz.Statement(s, "contract", hazards=hz.tags(s)) for s in (
+        'drop table "public"."IdTokens"', 'alter table "public"."Boots" drop column "x"')]
+    hz.mark_archived(statements, {"IdTokens"})
+    plan = hz.Plan("t", statements)
+    assert [s.sql for s in plan.unarchived_deletes()] == ['alter table "public"."Boots" drop '
+                                                          'column "x"']
+
+
+def test_split_script_respects_quotes_comments_and_dollar_bodies() -> None:
+    script = """
+    -- a comment; with a semicolon
+    INSERT INTO t VALUES ('a;b', 'it''s');
+    DO $$ BEGIN PERFORM 1; END $$;
+    /* block; comment */ SELECT "we;ird" FROM x;
+    """
+    parts = hz.split_script(script)
+    assert len(parts) == 3
+    assert parts[1].startswith("DO $$") and parts[1].endswith("END $$")
+    assert "'it''s'" in parts[0]
