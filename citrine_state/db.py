@@ -93,6 +93,14 @@ def connect(url: str | URL) -> Iterator[Connection]:
         engine.dispose()
 
 
+def run_script(conn: Connection, sql: str) -> None:
+    """Run a script of several statements on ``conn`` inside its transaction, with no parameter
+    parsing (so ``%`` in ``format('%I')`` or ``LIKE 'x%'`` is just text)."""
+    if not conn.in_transaction():
+        conn.begin()
+    conn.connection.driver_connection.execute(sql)  # type: ignore[union-attr]
+
+
 def server_url(url: str | URL, database: str = "postgres") -> URL:
     """The same server and role, another database (for CREATE/DROP DATABASE)."""
     parsed = parse_url(url) if isinstance(url, str) else url

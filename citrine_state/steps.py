@@ -130,8 +130,10 @@ class StepContext:
         return self.conn.execute(sa.text(sql), params or {})
 
     def script(self, sql: str) -> None:
-        """Several statements at once (no parameters)."""
-        self.conn.exec_driver_sql(sql)
+        """Several statements at once (no parameters; ``%`` is plain text)."""
+        from .db import run_script
+
+        run_script(self.conn, sql)
 
     def sql_file(self, name: str) -> str:
         """Text of ``versions/<version>/sql/<name>``, with ``{archive}`` filled in."""

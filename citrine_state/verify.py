@@ -50,7 +50,7 @@ def _cache_key(source: str, scope: diff.Scope, fingerprint: str) -> str:
 
 def load_sql(conn: Connection, sql: str) -> None:
     """Run a snapshot (or any multi-statement script without parameters) on ``conn``."""
-    conn.exec_driver_sql(sql)
+    db.run_script(conn, sql)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,50 @@
+"""Insert the default tenant (id 1) and move the Tenants id sequence past it.
+
+Upstream's ``20250430110000-create-default-tenant`` inserts ``(1, 'Default Tenant')`` when id 1 is
+missing. Upstream leaves ``Tenants_id_seq`` at 1 so that the next tenant would collide; this step
+also moves the sequence past every id of the table, never backwards
+(``sql/create-default-tenant.up.sql``).
+
+``down`` deletes the row, but only when nothing references it: if any row of a table with a
+foreign key to ``Tenants`` still points at tenant 1 it refuses (deleting it would fail, or, for
+``TenantPartners``, cascade). The sequence is left where it is.
+"""
+
+from citrine_state.errors import Refused
+
+DEFAULT_TENANT_ID = 1
+
+# Every single-column foreign key into "Tenants", as quoted table and column names.
+REFERENCING = """
+SELECT c.conrelid::regclass::text AS tbl, quote_ident(a.attname) AS col
+FROM pg_constraint c
+JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+WHERE c.contype = 'f'
+  AND c.confrelid = to_regclass('"Tenants"')
+  AND cardinality(c.conkey) = 1
+ORDER BY 1
+"""
+
+
+def up(ctx):
+    ctx.script(ctx.sql_file("create-default-tenant.up.sql"))
+
+
+def down(ctx):
+    if ctx.execute("""SELECT to_regclass('"Tenants"')""").scalar() is None:
+        return
+    users = []
+    for table, column in ctx.execute(REFERENCING).all():
+        used = ctx.execute(
+            f"SELECT EXISTS (SELECT 1 FROM {table} WHERE {column} = :id)",
+            {"id": DEFAULT_TENANT_ID},
+        ).scalar()
+        if used:
+            users.append(f"{table}.{column}")
+    if users:
+        raise Refused(
+            f"cannot remove the default tenant (Tenants id {DEFAULT_TENANT_ID}): it is still "
+            f"referenced by rows of {', '.join(users)}; undo the later steps, or move or "
+            "delete those rows, first"
+        )
+    ctx.execute('DELETE FROM "Tenants" WHERE id = :id', {"id": DEFAULT_TENANT_ID})

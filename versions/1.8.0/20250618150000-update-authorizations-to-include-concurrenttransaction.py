@@ -1,0 +1,17 @@
+"""Add Authorizations.concurrentTransaction.
+
+Upstream's ``20250618150000-update-authorizations-to-include-concurrenttransaction``: adds
+``"concurrentTransaction" boolean DEFAULT false`` (nullable) to ``Authorizations`` when it is
+missing; existing rows get false. ``down`` drops the column.
+"""
+
+
+def up(ctx):
+    ctx.script(
+        'ALTER TABLE "Authorizations" '
+        'ADD COLUMN IF NOT EXISTS "concurrentTransaction" boolean DEFAULT false;'
+    )
+
+
+def down(ctx):
+    ctx.script('ALTER TABLE "Authorizations" DROP COLUMN IF EXISTS "concurrentTransaction";')

@@ -1,0 +1,28 @@
+"""Add Authorizations.realTimeAuth and realTimeAuthUrl.
+
+Upstream's ``20250618150800-update-existing-authorization-to-include-realtimeauth``: adds, each
+only when missing, ``"realTimeAuth" varchar(255) NOT NULL DEFAULT 'Never'`` (the
+AuthorizationWhitelistType Never/Allowed/AllowedOffline, stored as a string; existing rows get
+'Never') and ``"realTimeAuthUrl" varchar(255)``. ``down`` drops both columns.
+"""
+
+UP = """
+ALTER TABLE "Authorizations"
+    ADD COLUMN IF NOT EXISTS "realTimeAuth" character varying(255)
+        DEFAULT 'Never'::character varying NOT NULL,
+    ADD COLUMN IF NOT EXISTS "realTimeAuthUrl" character varying(255);
+"""
+
+DOWN = """
+ALTER TABLE "Authorizations"
+    DROP COLUMN IF EXISTS "realTimeAuthUrl",
+    DROP COLUMN IF EXISTS "realTimeAuth";
+"""
+
+
+def up(ctx):
+    ctx.script(UP)
+
+
+def down(ctx):
+    ctx.script(DOWN)

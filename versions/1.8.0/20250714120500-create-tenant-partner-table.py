@@ -1,0 +1,32 @@
+"""Create the TenantPartners table.
+
+Upstream's ``20250714120500-create-tenant-partner-table``: ``TenantPartners`` with a serial ``id``
+primary key, ``partyId`` and ``countryCode`` (NOT NULL), ``tenantId`` (NOT NULL DEFAULT 1, foreign
+key to ``Tenants`` ON UPDATE CASCADE ON DELETE CASCADE), ``partnerProfileOCPI`` jsonb and the two
+timestamps (NOT NULL, no default). Nothing happens when the table already exists, as with
+upstream's ``createTable``. ``down`` drops the table (no CASCADE: it refuses while
+``AsyncJobStatuses`` still references it).
+"""
+
+UP = """
+CREATE TABLE IF NOT EXISTS "TenantPartners" (
+    id serial NOT NULL,
+    "partyId" character varying(255) NOT NULL,
+    "countryCode" character varying(255) NOT NULL,
+    "tenantId" integer DEFAULT 1 NOT NULL,
+    "partnerProfileOCPI" jsonb,
+    "createdAt" timestamp with time zone NOT NULL,
+    "updatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "TenantPartners_pkey" PRIMARY KEY (id),
+    CONSTRAINT "TenantPartners_tenantId_fkey" FOREIGN KEY ("tenantId")
+        REFERENCES "Tenants"(id) ON UPDATE CASCADE ON DELETE CASCADE
+);
+"""
+
+
+def up(ctx):
+    ctx.script(UP)
+
+
+def down(ctx):
+    ctx.script('DROP TABLE IF EXISTS "TenantPartners";')

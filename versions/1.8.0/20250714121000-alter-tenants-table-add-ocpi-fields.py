@@ -1,0 +1,34 @@
+"""Add the OCPI fields partyId, countryCode, url and serverProfileOCPI to Tenants.
+
+Upstream's ``20250714121000-alter-tenants-table-add-ocpi-fields``: ``"partyId" varchar(255) NOT
+NULL DEFAULT 'default'``, ``"countryCode" varchar(255) NOT NULL DEFAULT 'US'``, ``url
+varchar(255)`` and ``"serverProfileOCPI" jsonb``; existing tenants get 'default' and 'US'.
+Upstream does not guard these (running it twice fails); here each column is added only when it is
+missing, so a partly migrated database still works. ``down`` drops the four columns.
+"""
+
+UP = """
+ALTER TABLE "Tenants"
+    ADD COLUMN IF NOT EXISTS "partyId" character varying(255)
+        DEFAULT 'default'::character varying NOT NULL,
+    ADD COLUMN IF NOT EXISTS "countryCode" character varying(255)
+        DEFAULT 'US'::character varying NOT NULL,
+    ADD COLUMN IF NOT EXISTS url character varying(255),
+    ADD COLUMN IF NOT EXISTS "serverProfileOCPI" jsonb;
+"""
+
+DOWN = """
+ALTER TABLE "Tenants"
+    DROP COLUMN IF EXISTS "serverProfileOCPI",
+    DROP COLUMN IF EXISTS url,
+    DROP COLUMN IF EXISTS "countryCode",
+    DROP COLUMN IF EXISTS "partyId";
+"""
+
+
+def up(ctx):
+    ctx.script(UP)
+
+
+def down(ctx):
+    ctx.script(DOWN)

@@ -1,0 +1,39 @@
+"""Create the AsyncJobStatuses table.
+
+Upstream's ``20250715000000-create-async-job-status``: ``AsyncJobStatuses`` keyed by ``jobId``,
+with ``jobName`` (a plain varchar in real 1.8.0: no enum type is created), ``tenantPartnerId``
+(NOT NULL, foreign key to ``TenantPartners`` ON UPDATE CASCADE ON DELETE RESTRICT), the
+finished/stopped times and flags, ``paginationParams`` json, ``totalObjects`` and the two
+timestamps (NOT NULL, no default). Nothing happens when the table already exists.
+
+``down`` drops the table. Upstream's down also drops a type ``enum_AsyncJobStatuses_jobName``
+that its up never creates; this one leaves such a type alone, so that up then down returns the
+schema it started from.
+"""
+
+UP = """
+CREATE TABLE IF NOT EXISTS "AsyncJobStatuses" (
+    "jobId" character varying(255) NOT NULL,
+    "jobName" character varying(255) NOT NULL,
+    "tenantPartnerId" integer NOT NULL,
+    "finishedAt" timestamp with time zone,
+    "stoppedAt" timestamp with time zone,
+    "stopScheduled" boolean DEFAULT false NOT NULL,
+    "isFailed" boolean DEFAULT false NOT NULL,
+    "paginationParams" json NOT NULL,
+    "totalObjects" integer,
+    "createdAt" timestamp with time zone NOT NULL,
+    "updatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "AsyncJobStatuses_pkey" PRIMARY KEY ("jobId"),
+    CONSTRAINT "AsyncJobStatuses_tenantPartnerId_fkey" FOREIGN KEY ("tenantPartnerId")
+        REFERENCES "TenantPartners"(id) ON UPDATE CASCADE ON DELETE RESTRICT
+);
+"""
+
+
+def up(ctx):
+    ctx.script(UP)
+
+
+def down(ctx):
+    ctx.script('DROP TABLE IF EXISTS "AsyncJobStatuses";')
