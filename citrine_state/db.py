@@ -94,11 +94,23 @@ def connect(url: str | URL) -> Iterator[Connection]:
 
 
 def run_script(conn: Connection, sql: str) -> None:
-    """Run a script of several statements on ``conn`` inside its transaction, with no parameter
-    parsing (so ``%`` in ``format('%I')`` or ``LIKE 'x%'`` is just text)."""
+    """Run a script of several statements on ``conn`` inside its transaction, one statement at
+    a time, with no parameter parsing (``%`` in ``format('%I')`` or ``LIKE 'x%'`` is text).
+
+    A failure is raised as SQLAlchemy's DBAPIError naming the statement that failed."""
+    import psycopg
+
+    from .sqltext import split_script
+
     if not conn.in_transaction():
         conn.begin()
-    conn.connection.driver_connection.execute(sql)  # type: ignore[union-attr]
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    for statement in split_script(sql):
+        try:
+            raw.execute(statement)
+        except psycopg.Error as exc:
+            raise sa.exc.DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
 
 
 def server_url(url: str | URL, database: str = "postgres") -> URL:

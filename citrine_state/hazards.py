@@ -18,6 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .sqltext import split_script as split_script  # re-exported for plans
+from .sqltext import strip_comments as _strip_comments
+
 DELETES_DATA = "deletes-data"
 LOCKS_TABLE = "locks-table"
 REWRITES_TABLE = "rewrites-table"
@@ -35,11 +38,6 @@ def _unquote(ident: str) -> str:
     if ident.startswith('"'):
         return ident[1:-1].replace('""', '"')
     return ident.lower()
-
-
-def _strip_comments(sql: str) -> str:
-    sql = re.sub(r"/\*.*?\*/", " ", sql, flags=re.S)
-    return re.sub(r"--[^\n]*", " ", sql)
 
 
 def tags(sql: str) -> tuple[str, ...]:
@@ -153,54 +151,3 @@ def mark_archived(statements: list[Statement], archived: set[str]) -> None:
         if DELETES_DATA in stmt.hazards:
             dropped = dropped_objects(stmt.sql)
             stmt.archived = bool(dropped) and all(table in archived for table, _ in dropped)
-
-
-def split_script(sql: str) -> list[str]:
-    """Split a script into statements on semicolons outside quotes, comments and $$ bodies."""
-    out: list[str] = []
-    buf: list[str] = []
-    i, n = 0, len(sql)
-    quote: str | None = None
-    while i < n:
-        ch = sql[i]
-        if quote:
-            buf.append(ch)
-            if quote == "--" and ch == "\n":
-                quote = None
-            elif quote == "/*" and sql.startswith("*/", i):
-                buf.append("/")
-                i += 1
-                quote = None
-            elif quote not in ("--", "/*") and sql.startswith(quote, i):
-                if len(quote) > 1:
-                    buf.extend(quote[1:])
-                    i += len(quote) - 1
-                quote = None
-            i += 1
-            continue
-        if sql.startswith("--", i) or sql.startswith("/*", i):
-            quote = sql[i:i + 2]
-            buf.append(sql[i:i + 2])
-            i += 2
-            continue
-        if ch in ("'", '"'):
-            quote = ch
-        elif ch == "$":
-            match = re.match(r"\$[A-Za-z_0-9]*\$", sql[i:])
-            if match:
-                quote = match.group()
-                buf.append(quote)
-                i += len(quote)
-                continue
-        if ch == ";":
-            stmt = "".join(buf).strip()
-            if _strip_comments(stmt).strip():
-                out.append(stmt)
-            buf = []
-        else:
-            buf.append(ch)
-        i += 1
-    tail = "".join(buf).strip()
-    if _strip_comments(tail).strip():
-        out.append(tail)
-    return out

@@ -1,0 +1,61 @@
+"""SQL text helpers: comments and statement boundaries (no parsing beyond that)."""
+
+from __future__ import annotations
+
+import re
+
+
+def strip_comments(sql: str) -> str:
+    sql = re.sub(r"/\*.*?\*/", " ", sql, flags=re.S)
+    return re.sub(r"--[^\n]*", " ", sql)
+
+
+def split_script(sql: str) -> list[str]:
+    """Split a script into statements on semicolons outside quotes, comments and $$ bodies."""
+    out: list[str] = []
+    buf: list[str] = []
+    i, n = 0, len(sql)
+    quote: str | None = None
+    while i < n:
+        ch = sql[i]
+        if quote:
+            buf.append(ch)
+            if quote == "--" and ch == "\n":
+                quote = None
+            elif quote == "/*" and sql.startswith("*/", i):
+                buf.append("/")
+                i += 1
+                quote = None
+            elif quote not in ("--", "/*") and sql.startswith(quote, i):
+                if len(quote) > 1:
+                    buf.extend(quote[1:])
+                    i += len(quote) - 1
+                quote = None
+            i += 1
+            continue
+        if sql.startswith("--", i) or sql.startswith("/*", i):
+            quote = sql[i:i + 2]
+            buf.append(sql[i:i + 2])
+            i += 2
+            continue
+        if ch in ("'", '"'):
+            quote = ch
+        elif ch == "$":
+            match = re.match(r"\$[A-Za-z_0-9]*\$", sql[i:])
+            if match:
+                quote = match.group()
+                buf.append(quote)
+                i += len(quote)
+                continue
+        if ch == ";":
+            stmt = "".join(buf).strip()
+            if strip_comments(stmt).strip():
+                out.append(stmt)
+            buf = []
+        else:
+            buf.append(ch)
+        i += 1
+    tail = "".join(buf).strip()
+    if strip_comments(tail).strip():
+        out.append(tail)
+    return out

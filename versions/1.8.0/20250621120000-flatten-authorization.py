@@ -1,0 +1,182 @@
+"""Flatten IdTokens and IdTokenInfos into Authorizations, archiving the old token tables.
+
+Upstream's ``20250621120000-flatten-authorization``, with the same schema effect (dump 07):
+Authorizations gets ``idToken`` (NOT NULL), ``idTokenType``, ``additionalInfo``, ``status`` (NOT
+NULL DEFAULT 'Accepted'), ``cacheExpiryDateTime``, ``chargingPriority``, ``language1``,
+``language2``, ``personalMessage``, ``groupIdTokenId`` (FK to Authorizations), ``customData`` and
+``groupAuthorizationId``, and loses ``idTokenId`` / ``idTokenInfoId``; the foreign keys into the
+old tables go, and IdTokens, IdTokenInfos, AdditionalInfos and IdTokenAdditionalInfos are dropped.
+
+Unlike upstream it loses nothing:
+
+- complete copies of the four token tables, of Authorizations (1.7 columns) and of the three
+  sequences' states go to ``citrine_archive."20250621120000_<Table>"`` first
+  (``sql/flatten-authorization.archive.sql``); the columns of other tables that held token ids
+  (TransactionEvents.idTokenId, Start/StopTransactions.idTokenDatabaseId,
+  LocalListAuthorizations.idTokenId/idTokenInfoId) keep their values, which the archive resolves;
+- both ``groupIdTokenId`` and ``groupAuthorizationId`` hold the id of the Authorization that owns
+  the group token (NULL when none does);
+- an Authorization that 1.8.0 cannot hold (``idTokenId`` NULL, or a token without a value) is
+  removed but stays in the archive, and the step says how many; a LocalListAuthorizations link
+  to it is archived in ``"20250621120000_LocalListAuthorizations"`` and set NULL.
+
+``down`` rebuilds the old tables from the archive (same ids, same sequence positions), gives
+every archived authorization its old links back, builds token rows for authorizations created
+since from their flat columns, puts the removed authorizations back and drops the archive tables.
+"""
+
+from citrine_state.errors import Refused
+
+ARCHIVE_TABLES = (
+    "Authorizations",
+    "IdTokens",
+    "IdTokenInfos",
+    "AdditionalInfos",
+    "IdTokenAdditionalInfos",
+    "LocalListAuthorizations",
+    "IdTokens_id_seq",
+    "IdTokenInfos_id_seq",
+    "AdditionalInfos_id_seq",
+)
+PREFIX = "20250621120000_"
+OLD_TABLES = ("IdTokenAdditionalInfos", "IdTokenInfos", "AdditionalInfos", "IdTokens")
+
+# The flat columns, in upstream's order (dump 07); status gets its default and NOT NULL below.
+FLAT_COLUMNS = (
+    ('"idToken"', "character varying(255)"),
+    ('"idTokenType"', "character varying(255)"),
+    ('"additionalInfo"', "jsonb"),
+    ("status", "character varying(255)"),
+    ('"cacheExpiryDateTime"', "timestamp with time zone"),
+    ('"chargingPriority"', "integer"),
+    ("language1", "character varying(255)"),
+    ("language2", "character varying(255)"),
+    ('"personalMessage"', "json"),
+    ('"groupIdTokenId"', "integer"),
+    ('"customData"', "jsonb"),
+    ('"groupAuthorizationId"', "integer"),
+)
+
+
+def _archived(ctx, table):
+    return f'"{ctx.archive}"."{PREFIX}{table}"'
+
+
+def _existing_archive_tables(ctx):
+    rows = ctx.execute(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE n.nspname = :schema AND c.relkind = 'r' AND c.relname = ANY(:names)",
+        {"schema": ctx.archive, "names": [PREFIX + t for t in ARCHIVE_TABLES]},
+    )
+    return {r[0][len(PREFIX):] for r in rows}
+
+
+def up(ctx):
+    ctx.ensure_archive()
+    present = _existing_archive_tables(ctx)
+    if present:
+        raise Refused(
+            f"{ctx.step.name}: the archive already holds "
+            + ", ".join(f'{ctx.archive}."{PREFIX}{t}"' for t in sorted(present))
+            + "; move them away before flattening again"
+        )
+    ctx.run_sql_file("flatten-authorization.archive.sql")
+
+    ctx.script(
+        'ALTER TABLE public."Authorizations" '
+        + ", ".join(f"ADD COLUMN {name} {kind}" for name, kind in FLAT_COLUMNS)
+    )
+    ctx.run_sql_file("flatten-authorization.up.sql")
+    ctx.script(
+        'ALTER TABLE public."Authorizations"'
+        ' ALTER COLUMN "idToken" SET NOT NULL,'
+        " ALTER COLUMN status SET DEFAULT 'Accepted'::character varying,"
+        " ALTER COLUMN status SET NOT NULL;"
+    )
+
+    # Every foreign key into the old tables, whatever its name (1.6 sync() databases name some
+    # differently); the tables themselves are then dropped without CASCADE, so anything else
+    # that still depends on them stops the step instead of vanishing.
+    fks = ctx.execute(
+        "SELECT con.conrelid::regclass::text, con.conname FROM pg_constraint con"
+        " WHERE con.contype = 'f'"
+        " AND con.confrelid = ANY(ARRAY[:t1, :t2, :t3, :t4]::regclass[])"
+        " AND NOT con.conrelid = ANY(ARRAY[:t1, :t2, :t3, :t4]::regclass[])"
+        " ORDER BY 1, 2",
+        {f"t{i}": f'public."{t}"' for i, t in enumerate(OLD_TABLES, 1)},
+    ).all()
+    for table, name in fks:
+        ctx.script(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+    ctx.script(
+        'ALTER TABLE public."Authorizations" DROP COLUMN "idTokenId", DROP COLUMN "idTokenInfoId";'
+        "DROP TABLE " + ", ".join(f'public."{t}"' for t in OLD_TABLES) + ";"
+        'ALTER TABLE ONLY public."Authorizations"'
+        ' ADD CONSTRAINT "Authorizations_groupIdTokenId_fkey" FOREIGN KEY ("groupIdTokenId")'
+        ' REFERENCES public."Authorizations"(id) ON UPDATE CASCADE ON DELETE SET NULL;'
+    )
+    _report(ctx)
+
+
+def _report(ctx):
+    a, t, i, x, link, lla = (
+        _archived(ctx, n)
+        for n in (
+            "Authorizations", "IdTokens", "IdTokenInfos", "AdditionalInfos",
+            "IdTokenAdditionalInfos", "LocalListAuthorizations",
+        )
+    )
+    kept = (
+        f"SELECT a.id, a.\"idTokenId\", a.\"idTokenInfoId\" FROM {a} a"
+        f" JOIN {t} t ON t.id = a.\"idTokenId\" WHERE t.\"idToken\" IS NOT NULL"
+    )
+    row = ctx.execute(
+        f"WITH kept AS ({kept}) SELECT"
+        f" (SELECT count(*) FROM {t}),"
+        f" (SELECT count(*) FROM {t} t WHERE NOT EXISTS"
+        f"   (SELECT 1 FROM kept k WHERE k.\"idTokenId\" = t.id)),"
+        f" (SELECT count(*) FROM {i}),"
+        f" (SELECT count(*) FROM {i} i WHERE NOT EXISTS"
+        f"   (SELECT 1 FROM kept k WHERE k.\"idTokenInfoId\" = i.id)),"
+        f" (SELECT count(*) FROM {x}),"
+        f" (SELECT count(*) FROM {x} x WHERE NOT EXISTS"
+        f"   (SELECT 1 FROM {link} l JOIN kept k ON k.\"idTokenId\" = l.\"idTokenId\""
+        f"    WHERE l.\"additionalInfoId\" = x.id)),"
+        f" (SELECT count(*) FROM {link}),"
+        f" (SELECT count(*) FROM {a} WHERE \"idTokenId\" IS NULL),"
+        f" (SELECT count(*) FROM {a} a JOIN {t} t ON t.id = a.\"idTokenId\""
+        f"   WHERE t.\"idToken\" IS NULL),"
+        f" (SELECT count(*) FROM {lla})"
+    ).one()
+    tokens, lone_tokens, infos, lone_infos, extras, lone_extras, links, no_id, no_value, lists = row
+    ctx.report(
+        f"archived to {ctx.archive}: {tokens} IdTokens ({lone_tokens} that no authorization"
+        f" uses), {infos} IdTokenInfos ({lone_infos} unused), {extras} AdditionalInfos"
+        f" ({lone_extras} unused) and {links} IdTokenAdditionalInfos links"
+    )
+    if no_id or no_value:
+        ctx.report(
+            f"archived and removed {no_id + no_value} authorizations that 1.8.0 cannot hold"
+            f" ({no_id} without an idTokenId, {no_value} whose token has no value);"
+            f" {lists} LocalListAuthorizations lost their link to them (kept in the archive)"
+        )
+
+
+def down(ctx):
+    missing = set(ARCHIVE_TABLES) - _existing_archive_tables(ctx)
+    if missing:
+        raise Refused(
+            f"{ctx.step.name}: cannot restore the token tables, the archive lacks "
+            + ", ".join(f'{ctx.archive}."{PREFIX}{t}"' for t in sorted(missing))
+        )
+    ctx.run_sql_file("flatten-authorization.down.sql")
+    ctx.script("DROP TABLE " + ", ".join(_archived(ctx, t) for t in ARCHIVE_TABLES))
+    # The archive schema goes too when nothing else is left in it.
+    leftover = ctx.execute(
+        "SELECT (SELECT count(*) FROM pg_class WHERE relnamespace = n.oid)"
+        " + (SELECT count(*) FROM pg_type WHERE typnamespace = n.oid)"
+        " + (SELECT count(*) FROM pg_proc WHERE pronamespace = n.oid)"
+        " FROM pg_namespace n WHERE n.nspname = :schema",
+        {"schema": ctx.archive},
+    ).scalar()
+    if leftover == 0:
+        ctx.script(f'DROP SCHEMA IF EXISTS "{ctx.archive}"')
