@@ -102,6 +102,16 @@ class Project:
         names = [s for v in self.versions if v.key <= version.key for s in v.steps]
         return sorted(names)
 
+    def release_for(self, applied: list[str] | set[str]) -> str | None:
+        """The name of a known release (config ``releases``) whose state is exactly these
+        steps, e.g. "CitrineOS 1.7.x"."""
+        every = sorted(s for v in self.versions for s in v.steps)
+        for name, entry in self.raw.get("releases", {}).items():
+            through = entry["steps_through"]
+            if through in every and set(every[: every.index(through) + 1]) == set(applied):
+                return str(name)
+        return None
+
     def version_of_step(self, step: str) -> Version:
         for version in self.versions:
             if step in version.steps:
@@ -275,6 +285,13 @@ def _semantic_problems(raw: dict[str, Any]) -> list[str]:
             if step in seen_steps:
                 problems.append(f"{here}: step {step} is also listed by {seen_steps[step]}")
             seen_steps[step] = name
+    listed = {step for _, entry in entries for step in entry["migrations"]}
+    for name, entry in raw.get("releases", {}).items():
+        if entry["steps_through"] not in listed:
+            problems.append(
+                f"{_json_path(['releases', name, 'steps_through'])}: "
+                f"{entry['steps_through']} is not a step of any version"
+            )
     for (name_a, a), (name_b, b) in zip(entries, entries[1:], strict=False):
         ra, rb = a["timestamp_range"], b["timestamp_range"]
         if rb["start"] <= ra["end"]:

@@ -15,6 +15,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection
 
 from . import db, ledger, lock
+from .consolidate import Consolidated
+from .consolidate import execute as execute_consolidated
 from .diff import SchemaDiff
 from .errors import CheckFailed, CitrineError, UsageError
 from .project import Project, Version
@@ -324,3 +326,101 @@ class AdoptionDrift(CheckFailed):
             f"produce, so nothing ran: {names or 'see the SQL below'}"
         )
         self.result = result
+
+
+# --- consolidated migrations ----------------------------------------------------------------------
+
+
+def run_consolidated(
+    conn: Connection,
+    project: Project,
+    migration: Consolidated,
+    checksum: str,
+    check: Check,
+    label: str,
+    say: Say = _quiet,
+) -> float:
+    """Run one consolidated migration in one transaction with its SequelizeMeta and ledger rows;
+    ``check`` (the verifier against the target snapshot) runs before COMMIT."""
+    started = time.perf_counter()
+    if conn.in_transaction():
+        conn.commit()
+    target = project.version(migration.target)
+    with conn.begin():
+        try:
+            execute_consolidated(conn, project, migration, say=say)
+        except CitrineError:
+            raise
+        except sa.exc.DBAPIError as exc:
+            statement = " ".join(str(exc.statement or "").split())[:160]
+            raise CitrineError(
+                f"consolidated migration {migration.source} -> {migration.target} failed and was "
+                f"rolled back: {db.first_line(exc)} [statement: {statement}]"
+            ) from exc
+        ledger.record_sequelize(conn, list(target.steps), project.settings["step_name_extension"])
+        seconds = int((time.perf_counter() - started) * 1000)
+        ledger.record_many(
+            conn,
+            project.settings["ledger_schema"],
+            [
+                dict(name=step, kind="consolidated", version=target.name, checksum=checksum,
+                     duration_ms=seconds if step == target.steps[-1] else 0,
+                     note=f"v{target.name}-consolidated.sql from {migration.source}")
+                for step in target.steps
+            ],
+        )
+        _check(conn, check, label)
+    return time.perf_counter() - started
+
+
+def record_as_adopted(conn: Connection, project: Project, names: list[str],
+                      write_sequelize: bool) -> None:
+    """Ledger rows (and, if asked, SequelizeMeta rows) for steps whose effect the schema was
+    just verified to have, though our ledger did not record them."""
+    if conn.in_transaction():
+        conn.commit()
+    with conn.begin():
+        if write_sequelize:
+            ledger.record_sequelize(conn, names, project.settings["step_name_extension"])
+        have = ledger.applied_steps(conn, project.settings["ledger_schema"])
+        ledger.record_many(
+            conn,
+            project.settings["ledger_schema"],
+            [dict(name=n, kind="adopted", version=project.version_of_step(n).name,
+                  checksum=None, note="schema verified equal to its version's snapshot")
+             for n in names if n not in have],
+        )
+
+
+def revert_steps(
+    conn: Connection,
+    project: Project,
+    chosen: list[Step],
+    check: Check,
+    label: str,
+    say: Say = _quiet,
+    batch: str | None = None,
+) -> float:
+    """Run the downs of ``chosen`` (in the order given) in ONE transaction, each forgotten in
+    SequelizeMeta and marked reverted in the ledger; ``check`` runs before COMMIT."""
+    started = time.perf_counter()
+    if conn.in_transaction():
+        conn.commit()
+    with conn.begin():
+        for step in chosen:
+            step_started = time.perf_counter()
+            say(f"down {step.name}")
+            _run(conn, project, step, "down", say)
+            ledger.forget_sequelize(conn, step.name)
+            ledger.record(
+                conn,
+                project.settings["ledger_schema"],
+                name=step.name,
+                kind="reverted",
+                version=step.version,
+                checksum=step.checksum,
+                duration_ms=int((time.perf_counter() - step_started) * 1000),
+                batch=batch,
+            )
+        _check(conn, check, label)
+    return time.perf_counter() - started

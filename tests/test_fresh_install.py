@@ -87,7 +87,7 @@ def test_non_empty_database_is_refused_and_left_alone(project: Path, database) -
         conn.commit()
     run = citrine("consolidated", project=project, url=database)
     assert run.code == 2
-    assert "not empty" in run.err
+    assert "not a CitrineOS database" in run.err and "nothing ran" in run.err
     assert _scalar(database, "SELECT to_regclass('\"Tenants\"') IS NULL")
     assert _scalar(database, "SELECT to_regclass('citrine_state.applied') IS NULL")
 

@@ -72,7 +72,9 @@ def test_real_citrineos_17x_database_is_170_plus_four_steps(project: Path, datab
     _meta(database, [n + ".ts" for n in STEPS_17X])
     data = _status(project, database)
     assert data["state"] == "between-versions"
-    assert data["summary"] == "between versions: 1.7.0 + 4 step(s) of 1.8.0"
+    assert data["summary"] == "CitrineOS 1.7.x = 1.7.0 + 4 step(s) of 1.8.0"
+    assert data["release"] == "CitrineOS 1.7.x"
+    assert (data["strategy"], data["recommendation"]) == ("individual", "citrine-migrate migrate")
     assert len(data["pending"]) == 7
 
 

@@ -114,46 +114,6 @@ def render_snapshots(project: Project, check: bool = False) -> list[tuple[snapsh
     return results
 
 
-# --- fresh install / consolidated ----------------------------------------------------------------
-
-
-@dataclass
-class ConsolidatedResult:
-    action: str  # "installed" | "up-to-date"
-    version: str
-    install: runner.InstallResult | None = None
-
-
-def consolidated(
-    project: Project,
-    url: URL,
-    shadow_url: str | None = None,
-    lock_wait: float = 60.0,
-    say: Say = _quiet,
-) -> ConsolidatedResult:
-    """The spec's ``migrate:consolidated``: on an empty database, install the latest version from
-    its snapshot (verified before COMMIT); on a database at the latest version, nothing to do."""
-    target = project.latest
-    with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
-        if runner.is_empty(conn, project):
-            result = runner.install_snapshot(conn, project, target, url, shadow_url, say=say)
-            return ConsolidatedResult("installed", target.name, result)
-        state = _classify(conn, project, url, shadow_url)
-        conn.rollback()
-    if state.state == "at-version" and state.version == target.name:
-        return ConsolidatedResult("up-to-date", target.name)
-    raise runner_refusal(state)
-
-
-def runner_refusal(state: Status) -> UsageError:
-    from ..errors import Refused
-
-    return Refused(
-        f"the database is not empty ({state.summary}); `consolidated` only installs into an "
-        "empty database for now"
-    )
-
-
 # --- verify -------------------------------------------------------------------------------------
 
 
@@ -213,6 +173,7 @@ def _version_with_exactly(project: Project, applied: set[str]) -> Version | None
 class Status:
     state: str  # empty | at-version | between-versions | drifted | not-citrine
     summary: str
+    release: str | None = None  # a known release this state is (config ``releases``)
     version: str | None = None
     recorded_by: str | None = None  # ledger | SequelizeMeta | schema
     applied: list[str] = field(default_factory=list)
@@ -220,6 +181,8 @@ class Status:
     unknown: list[str] = field(default_factory=list)
     drift: SchemaDiff | None = None
     recommendation: str | None = None
+    strategy: str | None = None  # a key of the config's migration_strategy
+    advice: str | None = None  # why, in the words of the spec's decision tree
 
     def as_dict(self) -> dict[str, Any]:
         data = {k: v for k, v in self.__dict__.items() if k != "drift"}
@@ -232,7 +195,39 @@ def status(project: Project, url: URL, shadow_url: str | None = None) -> Status:
     with db.connect(url) as conn:
         result = _classify(conn, project, url, shadow_url)
         conn.rollback()
+    _advise(result, project)
     return result
+
+
+def _advise(st: Status, project: Project) -> None:
+    """Follow the spec's decision tree: which strategy and command fit this database."""
+    latest = project.latest.name
+    breaking = any(project.version_of_step(s).breaking_changes for s in st.pending)
+    backup = " Back up first (citrine-migrate backup): this upgrade has breaking changes." \
+        if breaking else ""
+    if st.state == "empty":
+        st.strategy, st.recommendation = "consolidated", "citrine-migrate consolidated"
+        st.advice = f"A fresh database: install {latest} directly from its snapshot."
+    elif st.state == "at-version" and not st.pending:
+        st.strategy, st.recommendation = None, None
+        st.advice = "Up to date: nothing to run."
+    elif st.state == "at-version":
+        st.strategy, st.recommendation = "consolidated", "citrine-migrate consolidated"
+        st.advice = (f"Exactly at {st.version}: upgrade with one verified consolidated migration "
+                     f"per version (or step by step with citrine-migrate migrate).{backup}")
+    elif st.state == "between-versions":
+        st.strategy, st.recommendation = "individual", "citrine-migrate migrate"
+        st.advice = ("Some steps of the next version are applied: continue with the individual "
+                     f"steps.{backup}")
+    elif st.state == "drifted":
+        st.strategy = None
+        st.recommendation = (f"citrine-migrate verify --version {st.version}" if st.version
+                             else None)
+        st.advice = ("The schema is not what was recorded: back up, inspect the drift and fix it "
+                     "before migrating.")
+    else:
+        st.strategy, st.recommendation = None, None
+        st.advice = "Not a CitrineOS database: check --database-url."
 
 
 def _classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> Status:
@@ -243,7 +238,6 @@ def _classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> 
             state="empty",
             summary="empty database",
             pending=project.steps_up_to(latest),
-            recommendation="citrine-migrate consolidated",
         )
     ledger_applied = ledger.applied_steps(conn, project.settings["ledger_schema"])
     meta = ledger.sequelize_names(conn)
@@ -269,14 +263,16 @@ def _classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> 
     if version is not None:
         drift = verify_connection(project, version, conn, url, shadow_url)
         if drift.in_sync:
+            release = project.release_for(applied)
             return Status(
                 state="at-version",
-                summary=f"exactly at version {version.name}",
+                summary=f"exactly at version {version.name}"
+                + (f" ({release})" if release else ""),
+                release=release,
                 version=version.name,
                 recorded_by=recorded_by,
                 applied=applied,
                 pending=pending,
-                recommendation=None if not pending else "citrine-migrate migrate",
             )
         return Status(
             state="drifted",
@@ -286,7 +282,6 @@ def _classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> 
             applied=applied,
             pending=pending,
             drift=drift,
-            recommendation=f"citrine-migrate verify --version {version.name}",
         )
     if applied:
         base = _last_complete_version(project, set(applied))
@@ -294,6 +289,9 @@ def _classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> 
         where = f"{base.name} + {len(extra)} step(s)" if base else f"{len(applied)} step(s)"
         nxt = project.version_of_step(extra[0]).name if extra else None
         summary = f"between versions: {where}" + (f" of {nxt}" if nxt else "")
+        release = project.release_for(applied)
+        if release:
+            summary = f"{release} = {where}" + (f" of {nxt}" if nxt else "")
         from ..verify import steps_target, verify_target
 
         drift = verify_target(project, steps_target(project, applied), conn, url, shadow_url)
@@ -311,11 +309,11 @@ def _classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> 
         return Status(
             state="between-versions",
             summary=summary,
+            release=release,
             version=base.name if base else None,
             recorded_by=recorded_by,
             applied=applied,
             pending=pending,
-            recommendation="citrine-migrate migrate",
         )
     # Nothing recorded: is it one of our versions, unrecorded?
     for candidate in reversed(project.modelled_versions):
@@ -465,29 +463,50 @@ def migrate(
         p = plan(conn, project)
         conn.rollback()
         _refuse_unsafe(p)
-        adopted: list[str] = []
-        if p.adopt:
-            names = sorted(set(p.applied))
-            label, check = _checker(project, names, url, shadow_url,
-                                    f"{len(names)} step(s) applied by CitrineOS's own runner")
-            say(f"adopting {len(p.adopt)} step(s) from SequelizeMeta after checking the schema "
-                f"against {label}")
-            runner.adopt(conn, project, p.adopt, check, label)
-            adopted = [s.name for s in p.adopt]
-        ran: list[StepRun] = []
-        done = list(p.applied)
-        for index, step in enumerate(p.pending):
-            done.append(step.name)
-            check = label = None
-            if index == len(p.pending) - 1:
-                label, check = _checker(project, done, url, shadow_url)
-            seconds = runner.apply_step(conn, project, step, say=say, check=check,
-                                        label=label or "")
-            ran.append(StepRun(step.name, "up", seconds))
-            if progress:
-                progress(ran[-1])
-        version = _version_with_exactly(project, set(done))
+        adopted = _adopt(conn, project, p, url, shadow_url, say)
+        ran = _apply_steps(conn, project, p.applied, p.pending, url, shadow_url, say, progress)
+        version = _version_with_exactly(project, set(p.applied) | {r.name for r in ran})
     return MigrateResult(adopted, ran, version.name if version else None)
+
+
+def _adopt(conn: Any, project: Project, p: Plan, url: URL, shadow_url: str | None,
+           say: Say) -> list[str]:
+    """Record in the ledger what SequelizeMeta says CitrineOS's own runner applied, after
+    checking that the schema is what those steps produce."""
+    if not p.adopt:
+        return []
+    names = sorted(set(p.applied))
+    label, check = _checker(project, names, url, shadow_url,
+                            f"{len(names)} step(s) applied by CitrineOS's own runner")
+    say(f"adopting {len(p.adopt)} step(s) from SequelizeMeta after checking the schema "
+        f"against {label}")
+    runner.adopt(conn, project, p.adopt, check, label)
+    return [s.name for s in p.adopt]
+
+
+def _apply_steps(
+    conn: Any,
+    project: Project,
+    applied: list[str],
+    pending: list[Step],
+    url: URL,
+    shadow_url: str | None,
+    say: Say,
+    progress: Callable[[StepRun], None] | None = None,
+) -> list[StepRun]:
+    """Apply steps in order, one transaction each; the last is verified before it commits."""
+    ran: list[StepRun] = []
+    done = list(applied)
+    for index, step in enumerate(pending):
+        done.append(step.name)
+        check = label = None
+        if index == len(pending) - 1:
+            label, check = _checker(project, done, url, shadow_url)
+        seconds = runner.apply_step(conn, project, step, say=say, check=check, label=label or "")
+        ran.append(StepRun(step.name, "up", seconds))
+        if progress:
+            progress(ran[-1])
+    return ran
 
 
 @dataclass
@@ -541,3 +560,11 @@ def undo(
         seconds = runner.revert_step(conn, project, last, say=say, check=check_fn,
                                      label=label or "")
     return StepRun(last.name, "down", seconds)
+
+
+from .upgrade import ConsolidatedResult as ConsolidatedResult  # noqa: E402
+from .upgrade import consolidated as consolidated  # noqa: E402
+from .upgrade import manager_batch as manager_batch  # noqa: E402
+from .upgrade import rollback as rollback  # noqa: E402
+from .upgrade import to_version as to_version  # noqa: E402
+

@@ -11,7 +11,14 @@ import os
 import sys
 
 from ..errors import CitrineError
-from . import individual, install, localdb  # noqa: F401 (registers the commands)
+from . import (  # noqa: F401 (registers the commands)
+    batches,
+    individual,
+    install,
+    localdb,
+    operations,
+    upgrade,
+)
 from .common import _console, _render_diff, app
 
 

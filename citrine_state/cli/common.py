@@ -50,6 +50,18 @@ ShadowUrlOpt = Annotated[
                  help="Server on which to build shadow databases (default: the same server)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+BackupOpt = Annotated[
+    bool, typer.Option("--backup", help="Take a checked pg_dump backup first (see `backup`); "
+                                        "stop if it fails.")
+]
+DryRunOpt = Annotated[
+    bool, typer.Option("--dry-run", help="Print the plan (SQL with hazards); change nothing.")
+]
+AllowHazardOpt = Annotated[
+    list[str] | None,
+    typer.Option("--allow-hazard", help="Accept a hazard the plan would otherwise refuse "
+                                        "(deletes-data)."),
+]
 LockWaitOpt = Annotated[
     float, typer.Option("--lock-wait", help="Seconds to wait for another runner's lock.")
 ]
@@ -94,3 +106,32 @@ def _render_diff(out: Any, diff: Any) -> None:
         out.print("\nSQL that would reconcile the live schema with the snapshot:", markup=False)
         for statement in diff.statements:
             out.print("  " + statement.replace("\n", "\n  "), markup=False)
+
+
+def _render_plan(out: Any, plan: Any) -> None:
+    """A plan as a DBA reads it: each statement with its phase and hazards, then a summary."""
+    out.print(f"-- Plan: {plan.title}", markup=False)
+    phase = None
+    for stmt in plan.statements:
+        if stmt.phase != phase:
+            phase = stmt.phase
+            out.print(f"\n-- == {phase}", markup=False)
+        tags = ", ".join(stmt.hazards)
+        if stmt.archived:
+            tags += " (archived first)"
+        if tags:
+            out.print(f"-- hazards: {tags}", markup=False)
+        text = stmt.sql.strip()
+        out.print(text if text.startswith("--") else text + ";", markup=False)
+    counts = ", ".join(f"{k}: {v}" for k, v in plan.counts().items() if v)
+    unarchived = len(plan.unarchived_deletes())
+    out.print(f"\n-- {len(plan.statements)} statement(s); {counts or 'no hazards'}; "
+              f"{unarchived} delete(s) of data not archived first", markup=False)
+
+
+def _backup_first(proj: Any, url: Any) -> None:
+    from ..api import operations
+
+    taken = operations.backup(proj, url, say=_say)
+    _say(f"backup: {taken.path} ({taken.size} bytes, version {taken.version}, checked with "
+         "pg_restore --list)")

@@ -8,11 +8,13 @@ import typer
 
 from ..errors import EXIT_PROBLEM
 from .common import (
+    BackupOpt,
     DatabaseUrlOpt,
     JsonOpt,
     LockWaitOpt,
     ProjectOpt,
     ShadowUrlOpt,
+    _backup_first,
     _console,
     _masked,
     _print_json,
@@ -31,12 +33,15 @@ def migrate(
     database_url: DatabaseUrlOpt = None,
     shadow_url: ShadowUrlOpt = None,
     lock_wait: LockWaitOpt = 60.0,
+    backup: BackupOpt = False,
 ) -> None:
     """Apply every pending step in order, each in its own transaction (spec: npm run migrate)."""
     from .. import api
 
     proj = _project(project)
     url = _url(proj, database_url)
+    if backup:
+        _backup_first(proj, url)
     out = _console()
     out.print(f"Database: {_masked(url)}", markup=False)
 

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from ..errors import EXIT_PROBLEM, CheckFailed
 from .common import (
+    AllowHazardOpt,
+    BackupOpt,
     DatabaseUrlOpt,
+    DryRunOpt,
     JsonOpt,
     LockWaitOpt,
     ProjectOpt,
     ShadowUrlOpt,
+    _backup_first,
     _console,
     _masked,
     _print_json,
     _project,
     _render_diff,
+    _render_plan,
     _say,
     _url,
     app,
@@ -63,34 +68,62 @@ def consolidated(
     database_url: DatabaseUrlOpt = None,
     shadow_url: ShadowUrlOpt = None,
     lock_wait: LockWaitOpt = 60.0,
+    dry_run: DryRunOpt = False,
+    allow_hazard: AllowHazardOpt = None,
     as_json: JsonOpt = False,
+    backup: BackupOpt = False,
 ) -> None:
-    """Fresh install of the latest version from its snapshot (spec: migrate:consolidated)."""
+    """Fresh install from the latest snapshot, or consolidated upgrades from an exact older
+    version (spec: migrate:consolidated)."""
     from .. import api
 
     proj = _project(project)
     url = _url(proj, database_url)
+    if backup and not dry_run:
+        _backup_first(proj, url)
     _say(f"database: {_masked(url)}")
-    result = api.consolidated(proj, url, shadow_url, lock_wait=lock_wait, say=_say)
+    result = api.consolidated(proj, url, shadow_url, lock_wait=lock_wait, say=_say,
+                              dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()))
+    _report_upgrade(result, as_json)
+
+
+def _report_upgrade(result: Any, as_json: bool) -> None:
     if as_json:
         _print_json({
             "action": result.action,
             "version": result.version,
-            "install": result.install.__dict__ if result.install else None,
+            "install": getattr(result, "install", None).__dict__
+            if getattr(result, "install", None) else None,
+            "upgrades": [{"from": a, "to": b, "seconds": s} for a, b, s in result.upgrades],
+            "steps": [r.__dict__ for r in getattr(result, "ran", [])],
+            "plans": [p.as_dict() for p in result.plans],
         })
         return
     out = _console()
+    if result.action == "planned":
+        for plan in result.plans:
+            _render_plan(out, plan)
+        out.print("Dry run: nothing was changed.", markup=False)
+        return
     if result.action == "up-to-date":
         out.print(f"✅ already at version {result.version}: nothing to do", markup=False)
         return
-    install = result.install
-    assert install is not None
-    out.print(
-        f"✅ installed version {result.version} from its snapshot "
-        f"({len(install.steps)} steps recorded, {install.seconds:.2f}s, "
-        f"verified in {install.verify_seconds:.2f}s)",
-        markup=False,
-    )
+    install = getattr(result, "install", None)
+    if install is not None:
+        out.print(
+            f"✅ installed version {result.version} from its snapshot "
+            f"({len(install.steps)} steps recorded, {install.seconds:.2f}s, "
+            f"verified in {install.verify_seconds:.2f}s)",
+            markup=False,
+        )
+        return
+    for source, target, seconds in result.upgrades:
+        out.print(f"✅ consolidated {source} -> {target} ({seconds:.2f}s, verified)",
+                  markup=False)
+    for run in getattr(result, "ran", []):
+        mark = "✅" if run.direction == "up" else "⏪"
+        out.print(f"  {mark} {run.name} ({run.seconds:.2f}s)", markup=False)
+    out.print(f"Database is at version {result.version}.", markup=False)
 
 
 @app.command()
@@ -152,8 +185,15 @@ def _status(project: str | None, database_url: str | None, shadow_url: str | Non
     if result.drift is not None and not result.drift.in_sync:
         out.print("\nDrift:", markup=False)
         _render_diff(out, result.drift)
+    if result.advice:
+        out.print(f"\n{result.advice}", markup=False)
+    if result.strategy:
+        info = proj.raw.get("migration_strategy", {}).get(result.strategy, {})
+        out.print(f"Strategy: {result.strategy}" + (
+            f" ({info['description']}; recommended for: {info['recommended_for']})"
+            if info else ""), markup=False)
     if result.recommendation:
-        out.print(f"\nNext: {result.recommendation}", markup=False)
+        out.print(f"Next: {result.recommendation}", markup=False)
 
 
 @app.command()

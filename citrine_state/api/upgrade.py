@@ -1,0 +1,298 @@
+"""Operations between versions: consolidated upgrades, version targets, rollbacks, and the
+generation of consolidated migrations (``manager batch``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import URL
+
+from .. import consolidate, hazards, runner
+from ..errors import Refused, UsageError
+from ..project import Project, Version
+from ..snapshot import committed_sql, sql_hash
+from ..steps import all_steps
+from ..verify import steps_target, verify_connection, verify_target
+from . import (
+    Say,
+    Status,
+    StepRun,
+    _adopt,
+    _apply_steps,
+    _classify,
+    _quiet,
+    _refuse_unsafe,
+    plan,
+)
+
+# --- generation -------------------------------------------------------------------------------
+
+
+@dataclass
+class BatchFile:
+    version: str
+    path: Path
+    stale: bool
+    plan: hazards.Plan
+
+
+def manager_batch(project: Project, url: URL, shadow_url: str | None = None,
+                  check: bool = False) -> list[BatchFile]:
+    """Generate ``versions/<V>/v<V>-consolidated.sql`` for each modelled version with a
+    predecessor; with ``check``, write nothing and report which committed files are stale."""
+    out: list[BatchFile] = []
+    for version in project.modelled_versions:
+        if project.previous(version) is None:
+            continue
+        generated = consolidate.generate(project, version, url, shadow_url)
+        text = consolidate.render(generated)
+        path = consolidate.path_for(project, version)
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        stale = current is None or current.replace("\r\n", "\n") != text
+        if stale and not check:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        out.append(BatchFile(version.name, path, stale, consolidate.plan(project, generated)))
+    return out
+
+
+def load_consolidated(
+    project: Project, version: Version
+) -> tuple[consolidate.Consolidated, str]:
+    """The committed consolidated migration into ``version``, checked against the snapshots."""
+    path = consolidate.path_for(project, version)
+    if not path.is_file():
+        raise UsageError(f"{path.relative_to(project.root)} does not exist: run "
+                         "`citrine-migrate manager batch`")
+    text = path.read_text(encoding="utf-8")
+    migration = consolidate.parse(text, str(path.relative_to(project.root)))
+    previous = project.previous(version)
+    expected = (previous.name if previous else None, version.name)
+    if (migration.source, migration.target) != expected:
+        raise UsageError(f"{path.name} migrates {migration.source} -> {migration.target}, "
+                         f"expected {expected[0]} -> {expected[1]}")
+    for name, digest in ((migration.source, migration.source_hash),
+                         (migration.target, migration.target_hash)):
+        if sql_hash(committed_sql(project, project.version(name))) != digest:
+            raise Refused(f"{path.name} was generated from another snapshot of {name}: run "
+                          "`citrine-migrate manager batch` (it is stale)")
+    return migration, consolidate.digest(text)
+
+
+# --- running ----------------------------------------------------------------------------------
+
+
+@dataclass
+class ConsolidatedResult:
+    action: str  # installed | up-to-date | upgraded | planned
+    version: str
+    install: runner.InstallResult | None = None
+    upgrades: list[tuple[str, str, float]] = field(default_factory=list)
+    plans: list[hazards.Plan] = field(default_factory=list)
+
+
+def _check_hazards(plans: list[hazards.Plan], allowed: tuple[str, ...]) -> None:
+    if hazards.DELETES_DATA in allowed:
+        return
+    risky = [s for p in plans for s in p.unarchived_deletes()]
+    if risky:
+        shown = "; ".join(s.sql for s in risky[:3])
+        raise Refused(
+            f"the plan deletes data that is not archived first ({len(risky)} statement(s): "
+            f"{shown}); pass --allow-hazard deletes-data to accept that"
+        )
+
+
+def _chain(project: Project, source: Version, target: Version) -> list[Version]:
+    return [v for v in project.modelled_versions if source.key < v.key <= target.key]
+
+
+def _upgrade(conn: Any, project: Project, state: Status, target: Version, url: URL,
+             shadow_url: str | None, dry_run: bool, allow: tuple[str, ...],
+             say: Say) -> ConsolidatedResult:
+    """From exactly version ``state.version`` to ``target`` by consolidated migrations."""
+    source = project.version(state.version or "")
+    chain = _chain(project, source, target)
+    loaded = [(v, *load_consolidated(project, v)) for v in chain]
+    plans = [consolidate.plan(project, m) for _, m, _ in loaded]
+    if dry_run:
+        return ConsolidatedResult("planned", target.name, plans=plans)
+    _check_hazards(plans, allow)
+    if state.recorded_by != "ledger":
+        # The schema was just verified to equal the source snapshot: record how it got there.
+        runner.record_as_adopted(conn, project, project.steps_up_to(source),
+                                 write_sequelize=state.recorded_by == "schema")
+    upgrades = []
+    for version, migration, checksum in loaded:
+        say(f"consolidated {migration.source} -> {migration.target}")
+        seconds = runner.run_consolidated(
+            conn, project, migration, checksum,
+            check=lambda c, v=version: verify_connection(project, v, c, url, shadow_url),
+            label=f"snapshot {version.name}", say=say)
+        upgrades.append((migration.source, migration.target, seconds))
+    return ConsolidatedResult("upgraded", target.name, upgrades=upgrades, plans=plans)
+
+
+def _refuse_state(state: Status, wanted: str) -> Refused:
+    if state.state == "between-versions":
+        return Refused(f"the database is {state.summary}; consolidated migrations start from an "
+                       f"exact version: use `citrine-migrate migrate` (or `version {wanted}`)")
+    if state.state == "drifted":
+        err = Refused(f"the database is not exactly at a version ({state.summary}); nothing ran: "
+                      "fix the drift, or use `citrine-migrate migrate`")
+        err.result = state.drift  # type: ignore[attr-defined]
+        return err
+    return Refused(f"not a database this project can migrate ({state.summary}); nothing ran")
+
+
+def consolidated(
+    project: Project,
+    url: URL,
+    shadow_url: str | None = None,
+    lock_wait: float = 60.0,
+    say: Say = _quiet,
+    dry_run: bool = False,
+    allow_hazards: tuple[str, ...] = (),
+    target_name: str | None = None,
+) -> ConsolidatedResult:
+    """The spec's ``migrate:consolidated``: an empty database gets the latest snapshot; a database
+    exactly at an older version gets each consolidated migration up to the latest, each in one
+    transaction, verified against the source snapshot before and the target snapshot after."""
+    target = project.version(target_name) if target_name else project.latest
+    with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
+        if runner.is_empty(conn, project):
+            if dry_run:
+                sql = committed_sql(project, target)
+                statements = [hazards.Statement(s, "snapshot", f"snapshots/{target.name}.sql",
+                                                hazards.tags(s))
+                              for s in hazards.split_script(sql)]
+                return ConsolidatedResult("planned", target.name, plans=[
+                    hazards.Plan(f"fresh install of {target.name}", statements)])
+            result = runner.install_snapshot(conn, project, target, url, shadow_url, say=say)
+            return ConsolidatedResult("installed", target.name, result)
+        state = _classify(conn, project, url, shadow_url)
+        conn.rollback()
+        if state.state == "at-version" and state.version == target.name:
+            return ConsolidatedResult("up-to-date", target.name)
+        if state.state == "at-version" and state.version and \
+                project.version(state.version).key < target.key:
+            return _upgrade(conn, project, state, target, url, shadow_url, dry_run,
+                            allow_hazards, say)
+        if state.state == "at-version":
+            raise Refused(f"the database is at {state.version}, newer than {target.name}: "
+                          f"use `citrine-migrate rollback {target.name}`")
+        raise _refuse_state(state, target.name)
+
+
+# --- version targets and rollback ------------------------------------------------------------
+
+
+@dataclass
+class VersionResult:
+    action: str  # installed | upgraded | stepped | rolled-back | up-to-date | planned
+    version: str
+    ran: list[StepRun] = field(default_factory=list)
+    upgrades: list[tuple[str, str, float]] = field(default_factory=list)
+    plans: list[hazards.Plan] = field(default_factory=list)
+
+
+def to_version(
+    project: Project,
+    url: URL,
+    name: str,
+    shadow_url: str | None = None,
+    lock_wait: float = 60.0,
+    say: Say = _quiet,
+    dry_run: bool = False,
+    allow_hazards: tuple[str, ...] = (),
+) -> VersionResult:
+    """Bring the database to exactly version ``name`` by the fitting path: a snapshot on an empty
+    database, consolidated migrations from an exact older version, the remaining steps from
+    between versions, the steps' downs from a newer state."""
+    target = project.version(name)
+    if project.models_path(target) is None:
+        raise UsageError(f"version {name} has no models in schema/ yet")
+    with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
+        empty = runner.is_empty(conn, project)
+        conn.rollback()
+    if empty or _exact_older(project, url, shadow_url, target):
+        result = consolidated(project, url, shadow_url, lock_wait, say, dry_run, allow_hazards,
+                              target_name=name)
+        action = {"installed": "installed", "upgraded": "upgraded"}.get(result.action,
+                                                                        result.action)
+        return VersionResult(action, name, upgrades=result.upgrades, plans=result.plans)
+    wanted = set(project.steps_up_to(target))
+    with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
+        p = plan(conn, project)
+        conn.rollback()
+        _refuse_unsafe(p)
+        applied = set(p.applied)
+        if applied == wanted:
+            return VersionResult("up-to-date", name)
+        if applied < wanted:
+            pending = [s for s in p.pending if s.name in wanted]
+            if dry_run:
+                return VersionResult("planned", name, plans=[_steps_plan(project, pending)])
+            _adopt(conn, project, p, url, shadow_url, say)
+            ran = _apply_steps(conn, project, p.applied, pending, url, shadow_url, say)
+            return VersionResult("stepped", name, ran=ran)
+    return rollback(project, url, name, shadow_url, lock_wait, say, dry_run)
+
+
+def _exact_older(project: Project, url: URL, shadow_url: str | None, target: Version) -> bool:
+    from .. import db
+
+    with db.connect(url) as conn:
+        state = _classify(conn, project, url, shadow_url)
+        conn.rollback()
+    return (state.state == "at-version" and state.version is not None
+            and project.version(state.version).key < target.key)
+
+
+def _steps_plan(project: Project, steps: list[Any]) -> hazards.Plan:
+    return hazards.Plan(
+        "steps", [hazards.Statement(f"-- step {s.name}: {s.description}", "step",
+                                    s.path.relative_to(project.root).as_posix())
+                  for s in steps])
+
+
+def rollback(
+    project: Project,
+    url: URL,
+    name: str,
+    shadow_url: str | None = None,
+    lock_wait: float = 60.0,
+    say: Say = _quiet,
+    dry_run: bool = False,
+) -> VersionResult:
+    """The spec's ``migrate:rollback X``: revert, newest first, every applied step that version X
+    does not have, through the steps' downs (restoring archived data), in one transaction,
+    verified against X's snapshot before COMMIT."""
+    target = project.version(name)
+    if project.models_path(target) is None:
+        raise UsageError(f"version {name} has no models in schema/ yet")
+    keep = set(project.steps_up_to(target))
+    by_name = {s.name: s for s in all_steps(project)}
+    with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
+        p = plan(conn, project)
+        conn.rollback()
+        _refuse_unsafe(p)
+        if not keep <= set(p.applied):
+            raise Refused(f"the database does not have every step of {name} applied: use "
+                          f"`citrine-migrate version {name}`")
+        revert = [by_name[n] for n in sorted(set(p.applied) - keep, reverse=True)]
+        if not revert:
+            return VersionResult("up-to-date", name)
+        if dry_run:
+            return VersionResult("planned", name, plans=[_steps_plan(project, revert)])
+        _adopt(conn, project, p, url, shadow_url, say)
+        target_check = steps_target(project, sorted(keep))
+        seconds = runner.revert_steps(
+            conn, project, revert,
+            check=lambda c: verify_target(project, target_check, c, url, shadow_url),
+            label=target_check.label, say=say)
+    per = seconds / len(revert)
+    return VersionResult("rolled-back", name,
+                         ran=[StepRun(s.name, "down", per) for s in revert])

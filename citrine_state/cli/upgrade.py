@@ -1,0 +1,118 @@
+"""version, rollback, manager batch: moving between versions and generating consolidated
+migrations."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import CheckFailed
+from .common import (
+    AllowHazardOpt,
+    BackupOpt,
+    DatabaseUrlOpt,
+    DryRunOpt,
+    JsonOpt,
+    LockWaitOpt,
+    ProjectOpt,
+    ShadowUrlOpt,
+    _backup_first,
+    _console,
+    _masked,
+    _print_json,
+    _project,
+    _render_plan,
+    _say,
+    _url,
+    app,
+    manager_app,
+)
+from .install import _report_upgrade
+
+VersionArg = Annotated[str, typer.Argument(help="A version of migration-config.json, e.g. 1.8.0")]
+
+
+@app.command("version")
+def version_cmd(
+    version: VersionArg,
+    project: ProjectOpt = None,
+    database_url: DatabaseUrlOpt = None,
+    shadow_url: ShadowUrlOpt = None,
+    lock_wait: LockWaitOpt = 60.0,
+    dry_run: DryRunOpt = False,
+    allow_hazard: AllowHazardOpt = None,
+    as_json: JsonOpt = False,
+    backup: BackupOpt = False,
+) -> None:
+    """Bring the database to exactly VERSION by the fitting path (spec: migrate:version)."""
+    from .. import api
+
+    proj = _project(project)
+    url = _url(proj, database_url)
+    if backup and not dry_run:
+        _backup_first(proj, url)
+    _say(f"database: {_masked(url)}")
+    result = api.to_version(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
+                            dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()))
+    _report_upgrade(result, as_json)
+
+
+@app.command()
+def rollback(
+    version: VersionArg,
+    project: ProjectOpt = None,
+    database_url: DatabaseUrlOpt = None,
+    shadow_url: ShadowUrlOpt = None,
+    lock_wait: LockWaitOpt = 60.0,
+    dry_run: DryRunOpt = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Go back down to VERSION through the steps' downs, restoring archived data, verified
+    against VERSION's snapshot (spec: migrate:rollback)."""
+    from .. import api
+
+    proj = _project(project)
+    url = _url(proj, database_url)
+    _say(f"database: {_masked(url)}")
+    result = api.rollback(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
+                          dry_run=dry_run)
+    _report_upgrade(result, as_json)
+
+
+@manager_app.command("batch")
+def manager_batch(
+    check: Annotated[bool, typer.Option(
+        "--check", help="Exit 1 if a committed consolidated migration is stale; write nothing."
+    )] = False,
+    show_plan: Annotated[bool, typer.Option("--plan", help="Print each plan with its "
+                                                           "hazards.")] = False,
+    project: ProjectOpt = None,
+    database_url: DatabaseUrlOpt = None,
+    shadow_url: ShadowUrlOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Generate each version's consolidated migration from a migra diff of the snapshots and
+    the steps' data moves (spec: migrate:manager batch)."""
+    from .. import api
+
+    proj = _project(project)
+    url = _url(proj, database_url)
+    files = api.manager_batch(proj, url, shadow_url, check=check)
+    if as_json:
+        _print_json([{"version": f.version, "path": str(f.path.relative_to(proj.root)),
+                      "stale": f.stale, "plan": f.plan.as_dict()} for f in files])
+    else:
+        out = _console()
+        for f in files:
+            rel = f.path.relative_to(proj.root)
+            word = ("STALE" if f.stale else "ok") if check else ("wrote" if f.stale else "same")
+            counts = ", ".join(f"{k} {v}" for k, v in f.plan.counts().items() if v)
+            out.print(f"{word:6} {rel} ({len(f.plan.statements)} statements; {counts})",
+                      markup=False)
+            if show_plan:
+                _render_plan(out, f.plan)
+    stale = [f.version for f in files if f.stale]
+    if check and stale:
+        raise CheckFailed(f"consolidated migration of version {', '.join(stale)} is stale: run "
+                          "`citrine-migrate manager batch` and commit the result")
