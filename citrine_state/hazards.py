@@ -109,9 +109,15 @@ _ARCHIVE_COPY = re.compile(
 )
 
 
+_KEEPS = re.compile(r'^--\s*keeps:\s*"([^"]+)"', flags=re.M)
+
+
 def archived_tables(sql: str) -> set[str]:
-    """Tables that a data-move script copies into the archive (``"<timestamp>_<Table>"``)."""
-    return {match.group(2) for match in _ARCHIVE_COPY.finditer(_strip_comments(sql))}
+    """Tables whose data a data-move script keeps before anything drops it: copies into the
+    archive (``"<timestamp>_<Table>"``), and tables it declares with a ``-- keeps: "Table"``
+    line (their rows were moved somewhere else in full)."""
+    copied = {match.group(2) for match in _ARCHIVE_COPY.finditer(_strip_comments(sql))}
+    return copied | set(_KEEPS.findall(sql))
 
 
 @dataclass

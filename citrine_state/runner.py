@@ -70,6 +70,8 @@ def managed_objects(conn: Connection, schemas: list[str]) -> int:
                 WITH objs AS (
                     SELECT 'pg_class'::regclass AS cls, c.oid, n.nspname
                     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    -- indexes and composite types' rows belong to their table or type
+                    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
                     UNION ALL
                     SELECT 'pg_type'::regclass, t.oid, n.nspname
                     FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
@@ -219,6 +221,7 @@ def apply_step(
     label: str = "",
     kind: str = "step",
     batch: str | None = None,
+    note: str | None = None,
 ) -> float:
     """Run one step's ``up`` with its ledger rows in one transaction; ``check`` (the verifier)
     runs before COMMIT. Returns the seconds it took."""
@@ -237,6 +240,7 @@ def apply_step(
             checksum=step.checksum,
             duration_ms=int((time.perf_counter() - started) * 1000),
             batch=batch,
+            note=note,
         )
         _check(conn, check, label)
     return time.perf_counter() - started

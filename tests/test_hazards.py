@@ -50,6 +50,8 @@ def test_archived_tables_are_read_from_archive_copies() -> None:
     sql = 'CREATE TABLE {archive}."20250621120000_IdTokens" AS TABLE "IdTokens";\n' \
           'create table if not exists "citrine_archive"."20250821103100_Evses" AS SELECT 1;'
     assert hz.archived_tables(sql) == {"IdTokens", "Evses"}
+    assert hz.archived_tables('-- keeps: "Boots" (every row is in "Boots2")\nTRUNCATE "Boots";') \
+        == {"Boots"}
 
 
 def test_deletes_of_archived_tables_are_marked() -> None:

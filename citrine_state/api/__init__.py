@@ -408,7 +408,7 @@ def plan(conn: Any, project: Project) -> Plan:
                 out_of_order)
 
 
-def _refuse_unsafe(p: Plan) -> None:
+def _refuse_unsafe(p: Plan, allow_out_of_order: bool = False) -> None:
     from ..errors import Refused
 
     if p.unknown:
@@ -425,10 +425,11 @@ def _refuse_unsafe(p: Plan) -> None:
         raise Refused(
             f"applied step(s) have no file any more: {', '.join(p.vanished)}; nothing ran"
         )
-    if p.out_of_order:
+    if p.out_of_order and not allow_out_of_order:
         raise Refused(
             f"pending step(s) are older than the newest applied one: {', '.join(p.out_of_order)}"
-            " (from a parallel branch?); nothing ran"
+            " (from a parallel branch, or left out of a custom batch?); nothing ran; pass "
+            "--allow-out-of-order to apply them"
         )
 
 
@@ -454,6 +455,7 @@ def migrate(
     lock_wait: float = 60.0,
     say: Say = _quiet,
     progress: Callable[[StepRun], None] | None = None,
+    allow_out_of_order: bool = False,
 ) -> MigrateResult:
     """The spec's ``npm run migrate``: adopt what CitrineOS's own runner applied (verified),
     then apply every pending step in order, each in its own transaction; the last one is
@@ -462,9 +464,10 @@ def migrate(
     with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
         p = plan(conn, project)
         conn.rollback()
-        _refuse_unsafe(p)
+        _refuse_unsafe(p, allow_out_of_order)
         adopted = _adopt(conn, project, p, url, shadow_url, say)
-        ran = _apply_steps(conn, project, p.applied, p.pending, url, shadow_url, say, progress)
+        ran = _apply_steps(conn, project, p.applied, p.pending, url, shadow_url, say, progress,
+                           late=set(p.out_of_order))
         version = _version_with_exactly(project, set(p.applied) | {r.name for r in ran})
     return MigrateResult(adopted, ran, version.name if version else None)
 
@@ -493,8 +496,10 @@ def _apply_steps(
     shadow_url: str | None,
     say: Say,
     progress: Callable[[StepRun], None] | None = None,
+    late: set[str] | None = None,
 ) -> list[StepRun]:
-    """Apply steps in order, one transaction each; the last is verified before it commits."""
+    """Apply steps in order, one transaction each; the last is verified before it commits.
+    Steps in ``late`` were accepted out of order: the ledger says so."""
     ran: list[StepRun] = []
     done = list(applied)
     for index, step in enumerate(pending):
@@ -502,7 +507,10 @@ def _apply_steps(
         check = label = None
         if index == len(pending) - 1:
             label, check = _checker(project, done, url, shadow_url)
-        seconds = runner.apply_step(conn, project, step, say=say, check=check, label=label or "")
+        note = "applied out of order (--allow-out-of-order)" if step.name in (late or ()) \
+            else None
+        seconds = runner.apply_step(conn, project, step, say=say, check=check, label=label or "",
+                                    note=note)
         ran.append(StepRun(step.name, "up", seconds))
         if progress:
             progress(ran[-1])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -34,6 +34,10 @@ def migrate(
     shadow_url: ShadowUrlOpt = None,
     lock_wait: LockWaitOpt = 60.0,
     backup: BackupOpt = False,
+    allow_out_of_order: Annotated[bool, typer.Option(
+        "--allow-out-of-order",
+        help="Apply pending steps older than the newest applied one (recorded in the ledger).",
+    )] = False,
 ) -> None:
     """Apply every pending step in order, each in its own transaction (spec: npm run migrate)."""
     from .. import api
@@ -49,7 +53,7 @@ def migrate(
         out.print(f"  ✅ {run.name} ({run.seconds:.2f}s)", markup=False)
 
     result = api.migrate(proj, url, shadow_url, lock_wait=lock_wait, say=_say,
-                         progress=progress)
+                         progress=progress, allow_out_of_order=allow_out_of_order)
     if result.adopted:
         out.print(f"Adopted {len(result.adopted)} step(s) that CitrineOS's own runner applied.",
                   markup=False)

@@ -3,7 +3,7 @@
 Upstream's ``20250430110000-create-default-tenant`` inserts ``(1, 'Default Tenant')`` when id 1 is
 missing. Upstream leaves ``Tenants_id_seq`` at 1 so that the next tenant would collide; this step
 also moves the sequence past every id of the table, never backwards
-(``sql/create-default-tenant.up.sql``).
+(``sql/create-default-tenant.up.sql``, then ``sql/tenants-sequence.sql``).
 
 ``down`` deletes the row, but only when nothing references it: if any row of a table with a
 foreign key to ``Tenants`` still points at tenant 1 it refuses (deleting it would fail, or, for
@@ -26,8 +26,13 @@ ORDER BY 1
 """
 
 
+# What the consolidated migration runs between its expand and contract phases.
+DATA_MOVES = ("create-default-tenant.up.sql", "tenants-sequence.sql")
+
+
 def up(ctx):
-    ctx.script(ctx.sql_file("create-default-tenant.up.sql"))
+    for name in DATA_MOVES:
+        ctx.script(ctx.sql_file(name))
 
 
 def down(ctx):

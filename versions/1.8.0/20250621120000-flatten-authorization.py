@@ -39,6 +39,10 @@ ARCHIVE_TABLES = (
     "AdditionalInfos_id_seq",
 )
 PREFIX = "20250621120000_"
+
+# What the consolidated migration runs between its expand and contract phases (the same files
+# this step runs around its own schema changes).
+DATA_MOVES = ("flatten-authorization.archive.sql", "flatten-authorization.up.sql")
 OLD_TABLES = ("IdTokenAdditionalInfos", "IdTokenInfos", "AdditionalInfos", "IdTokens")
 
 # The flat columns, in upstream's order (dump 07); status gets its default and NOT NULL below.

@@ -5,6 +5,10 @@ NULL DEFAULT 'default'``, ``"countryCode" varchar(255) NOT NULL DEFAULT 'US'``, 
 varchar(255)`` and ``"serverProfileOCPI" jsonb``; existing tenants get 'default' and 'US'.
 Upstream does not guard these (running it twice fails); here each column is added only when it is
 missing, so a partly migrated database still works. ``down`` drops the four columns.
+
+It also moves ``Tenants_id_seq`` past every tenant id (``sql/tenants-sequence.sql``, never
+backwards): on a database made by CitrineOS 1.7.x, create-default-tenant was adopted from
+SequelizeMeta rather than run, so upstream's stale sequence would otherwise survive the upgrade.
 """
 
 UP = """
@@ -28,6 +32,7 @@ ALTER TABLE "Tenants"
 
 def up(ctx):
     ctx.script(UP)
+    ctx.script(ctx.sql_file("tenants-sequence.sql"))
 
 
 def down(ctx):

@@ -1,0 +1,440 @@
+"""select, manager select, manager interactive, custom, custom:list, custom:rollback: custom
+batches (the spec's "Interactive File Selection").
+
+``select`` asks on the terminal as the spec shows; every answer can also be given as an option
+(``--select "1-3,5" --name NAME --description TEXT --yes``), and without a terminal a missing
+answer is an error at once (exit 2), never a prompt that waits.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import UsageError
+from .common import (
+    DatabaseUrlOpt,
+    JsonOpt,
+    LockWaitOpt,
+    ProjectOpt,
+    ShadowUrlOpt,
+    _masked,
+    _print_json,
+    _project,
+    _say,
+    _url,
+    app,
+    manager_app,
+)
+
+SelectOpt = Annotated[
+    str | None,
+    typer.Option("--select", help='The selection, as the prompt takes it: "1-3,5", "all", '
+                                  '"none".'),
+]
+NameOpt = Annotated[
+    str | None,
+    typer.Option("--name", help="Batch name: lower-case letters, digits, '-', '_', '.'."),
+]
+DescriptionOpt = Annotated[
+    str | None, typer.Option("--description", help="One line that says what the batch is for.")
+]
+YesOpt = Annotated[
+    bool, typer.Option("--yes", "-y", help="Proceed with the selection without asking.")
+]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Replace an existing batch of the same name.")
+]
+TemplateOpt = Annotated[
+    str | None,
+    typer.Option("--template", metavar="NAME",
+                 help="Write an empty batch NAME for hand-written SQL instead of choosing steps."),
+]
+BatchArg = Annotated[str, typer.Argument(metavar="NAME", help="The batch's name.")]
+
+NAME_PROMPT = 'Enter batch name (e.g., "custom-v1.8.0", "hotfix-auth"): '
+DESCRIPTION_PROMPT = "Enter batch description: "
+SELECT_PROMPT = "Select migrations: "
+PROCEED_PROMPT = "Proceed with these selections? (y/N): "
+OPTIONS_HELP = """💡 Migration Selection Options:
+   • Enter numbers separated by commas (e.g., 1,3,5)
+   • Enter ranges with dashes (e.g., 1-5)
+   • Mix both formats (e.g., 1,3-7,9)
+   • Enter "all" to select all migrations
+   • Enter "none" or empty to skip selection"""
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _ask(prompt: str) -> str:
+    """One answer from the terminal; end of input is an error, never an empty answer."""
+    try:
+        return input(prompt)
+    except EOFError:
+        _out()
+        raise UsageError("no answer (end of input): nothing was written") from None
+
+
+def _has_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _show_available(listed: list[Any]) -> None:
+    _out("📋 Available Migrations:")
+    _out()
+    for item in listed:
+        _out(f"{item.number}. {item.filename}")
+        _out(f"   Description: {item.step.description}")
+        _out(f"   Timestamp: {item.step.timestamp}")
+        _out()
+    _out(OPTIONS_HELP)
+    _out()
+
+
+def _show_selected(chosen: list[Any]) -> None:
+    noun = "migration" if len(chosen) == 1 else "migrations"
+    _out()
+    _out(f"✅ Selected {len(chosen)} {noun}:")
+    for item in chosen:
+        _out(f"   • {item.filename}")
+
+
+def _choose(proj: Any, selection: str | None) -> list[Any]:
+    """The chosen steps: from ``--select`` (bad text: exit 2), else asked until the answer
+    parses."""
+    from ..api import batches as api_batches
+    from ..selection import SelectionError
+
+    if selection is not None:
+        return api_batches.choose(proj, selection)
+    while True:
+        text = _ask(SELECT_PROMPT)
+        try:
+            return api_batches.choose(proj, text)
+        except SelectionError as err:
+            _out(f"❌ {err}")
+
+
+def _cancelled() -> None:
+    _out("No migrations selected: nothing was written.")
+    _out("   (a batch of hand-written SQL: citrine-migrate select --template NAME)")
+
+
+def _missing_answers(**given: Any) -> list[str]:
+    return [f"--{key}" for key, value in given.items() if value is None or value is False]
+
+
+def _require_terminal(missing: list[str], example: str) -> None:
+    if missing and not _has_terminal():
+        raise UsageError(
+            f"no terminal to ask on, and {', '.join(missing)} not given: pass "
+            f"{'them' if len(missing) > 1 else 'it'} (e.g. {example})"
+        )
+
+
+def _ask_name(proj: Any, force: bool) -> str:
+    from .. import batches as batch_mod
+
+    while True:
+        name = _ask(NAME_PROMPT).strip()
+        try:
+            batch_mod.check_name(name)
+        except UsageError as err:
+            _out(f"❌ {err}")
+            continue
+        if batch_mod.exists(proj, name) and not force:
+            _out(f"❌ a batch named {name} exists already: choose another name (or run again "
+                 "with --force to replace it)")
+            continue
+        return name
+
+
+def _ask_description() -> str:
+    from .. import batches as batch_mod
+
+    while True:
+        text = _ask(DESCRIPTION_PROMPT)
+        try:
+            return batch_mod.check_description(text)
+        except UsageError as err:
+            _out(f"❌ {err}")
+
+
+def _check_given(proj: Any, name: str | None, description: str | None, force: bool) -> None:
+    """Answers given as options are checked before anything is asked."""
+    from .. import batches as batch_mod
+    from ..errors import Refused
+
+    if name is not None:
+        batch_mod.check_name(name)
+        if batch_mod.exists(proj, name) and not force:
+            raise Refused(f"a batch named {name} exists already: choose another name, or pass "
+                          "--force to replace it")
+    if description is not None:
+        batch_mod.check_description(description)
+
+
+def _rel(proj: Any, path: Any) -> str:
+    return path.relative_to(proj.root).as_posix()
+
+
+def _select(project: str | None, selection: str | None, name: str | None,
+            description: str | None, yes: bool, force: bool, template: str | None) -> None:
+    from .. import batches as batch_mod
+    from ..api import batches as api_batches
+
+    proj = _project(project)
+    if template is not None:
+        if name is not None and name != template:
+            raise UsageError(f"--template names the batch {template}, --name {name}: give one")
+        if selection is not None:
+            raise UsageError("--template writes a batch without steps: leave out --select")
+        _make_template(proj, template, description, force)
+        return
+    _check_given(proj, name, description, force)
+    example = 'select --select "1-3,5" --name NAME --description TEXT --yes'
+    if selection is None:
+        _require_terminal(_missing_answers(select=selection, name=name,
+                                           description=description, yes=yes), example)
+        listed = api_batches.available(proj)
+        _out("🎯 Custom Migration Batch Creator")
+        _out()
+        _show_available(listed)
+    chosen = _choose(proj, selection)
+    if not chosen:
+        _cancelled()
+        return
+    _require_terminal(_missing_answers(name=name, description=description, yes=yes), example)
+    _show_selected(chosen)
+    _out()
+    if not yes and _ask(PROCEED_PROMPT).strip().lower() not in ("y", "yes"):
+        _out("Cancelled: nothing was written.")
+        return
+    asked = not yes or name is None or description is None
+    if name is None:
+        name = _ask_name(proj, force)
+    if description is None:
+        description = _ask_description()
+    batch = api_batches.create(proj, name, description, [item.step for item in chosen],
+                               force=force)
+    if asked:
+        _out()
+    _out(f"✅ Custom batch migration created: {_rel(proj, batch_mod.batch_path(proj, batch.name))}")
+    _out(f"📄 Metadata file created: {_rel(proj, batch_mod.metadata_path(proj, batch.name))}")
+    _out()
+    _out("🚀 To run this custom batch migration:")
+    _out(f"   citrine-migrate custom {batch.name}")
+
+
+def _make_template(proj: Any, name: str, description: str | None, force: bool) -> None:
+    from .. import batches as batch_mod
+    from ..api import batches as api_batches
+
+    _check_given(proj, name, description, force)
+    _require_terminal(_missing_answers(description=description),
+                      f"select --template {name} --description TEXT")
+    if description is None:
+        description = _ask_description()
+    batch = api_batches.create_template(proj, name, description, force=force)
+    path = _rel(proj, batch_mod.batch_path(proj, batch.name))
+    _out(f"✅ Custom batch template created: {path}")
+    _out(f"📄 Metadata file created: {_rel(proj, batch_mod.metadata_path(proj, batch.name))}")
+    _out()
+    _out(f"✍️  Write its SQL in UP (and DOWN, for rollback) in {path}, then run it:")
+    _out(f"   citrine-migrate custom {batch.name}")
+
+
+@app.command("select")
+def select(
+    selection: SelectOpt = None,
+    name: NameOpt = None,
+    description: DescriptionOpt = None,
+    yes: YesOpt = False,
+    force: ForceOpt = False,
+    template: TemplateOpt = None,
+    project: ProjectOpt = None,
+) -> None:
+    """Create a custom batch: pick steps by number, name it, get its files (spec:
+    migrate:select)."""
+    _select(project, selection, name, description, yes, force, template)
+
+
+@manager_app.command("select")
+def manager_select(
+    selection: SelectOpt = None,
+    name: NameOpt = None,
+    description: DescriptionOpt = None,
+    yes: YesOpt = False,
+    force: ForceOpt = False,
+    template: TemplateOpt = None,
+    project: ProjectOpt = None,
+) -> None:
+    """Create a custom batch, as `citrine-migrate select` (spec: migrate:manager select)."""
+    _select(project, selection, name, description, yes, force, template)
+
+
+@manager_app.command("interactive")
+def interactive(
+    selection: SelectOpt = None,
+    project: ProjectOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Preview: the numbered steps and what a selection picks; writes nothing (spec:
+    migrate:manager interactive)."""
+    from ..api import batches as api_batches
+    from ..selection import format_numbers
+
+    proj = _project(project)
+    listed = api_batches.available(proj)
+    if as_json:
+        chosen = api_batches.choose(proj, selection) if selection is not None else None
+        _print_json({"migrations": [item.as_dict() for item in listed],
+                     "selected": [item.number for item in chosen] if chosen is not None
+                     else None})
+        return
+    if selection is None:
+        _require_terminal(["--select"], 'manager interactive --select "1-3,5" (or --json)')
+        _out("🔍 Migration Selection Preview (nothing is written)")
+        _out()
+        _show_available(listed)
+    chosen = _choose(proj, selection)
+    if not chosen:
+        _out("No migrations selected.")
+        return
+    _show_selected(chosen)
+    _out()
+    text = format_numbers([item.number for item in chosen])
+    _out("🔍 Preview only: nothing was written. To create this batch:")
+    _out(f'   citrine-migrate select --select "{text}"')
+
+
+# --- running, listing, rolling back ------------------------------------------------------------
+
+
+@app.command("custom")
+def custom(
+    name: BatchArg,
+    project: ProjectOpt = None,
+    database_url: DatabaseUrlOpt = None,
+    shadow_url: ShadowUrlOpt = None,
+    lock_wait: LockWaitOpt = 60.0,
+) -> None:
+    """Run a custom batch: shadow replay first, then one transaction, verified (spec:
+    migrate:custom NAME)."""
+    from ..api import batches as api_batches
+
+    proj = _project(project)
+    batch = api_batches.runnable(proj, name)  # bad files: one line, before any connection
+    url = _url(proj, database_url)
+    _say(f"database: {_masked(url)}")
+    _out(f"🎯 Running custom batch migration: {batch.name}")
+    _out(f"Description: {batch.description}")
+    _out(f"Created: {batch.created_at}")
+    _out(f"Migrations included: {len(batch.steps)}")
+    for step in batch.steps:
+        _out(f"  • {step.path.name}: {step.description}")
+    if batch.has_up:
+        _out("  • hand-written SQL (UP)")
+    _out()
+    result = api_batches.run(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say)
+    if result.adopted:
+        _out(f"Adopted {len(result.adopted)} step(s) that CitrineOS's own runner applied.")
+    for skipped in result.skipped:
+        _out(f"  ↷ {skipped.name}.py: already applied (by {skipped.how}), skipped")
+    if result.sql_already_applied:
+        _out("  ↷ hand-written SQL: already applied by this batch, skipped")
+    if result.nothing_to_do:
+        _out(f"✅ Custom batch migration {batch.name}: nothing to do, everything in it is "
+             "already applied")
+        return
+    for run in result.ran:
+        _out(f"  ✅ {run.name}.py ({run.seconds:.2f}s)")
+    if result.sql_seconds is not None:
+        _out(f"  ✅ hand-written SQL ({result.sql_seconds:.2f}s)")
+    _out(f"Applied {len(result.ran)} step(s) in one transaction, verified against the shadow "
+         "replay.")
+    _out()
+    _out(f"✅ Custom batch migration {batch.name} completed successfully")
+
+
+@app.command("custom:list")
+def custom_list(
+    project: ProjectOpt = None,
+    database_url: DatabaseUrlOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the custom batches, with what the database holds of each when one is reachable
+    (spec: migrate:custom:list)."""
+    from .. import localpg
+    from ..api import batches as api_batches
+
+    proj = _project(project)
+    url = None
+    if database_url or localpg.load(proj.root) is not None:
+        url = _url(proj, database_url)  # never creates the managed cluster just to list
+    listing = api_batches.list_batches(proj, url)
+    if as_json:
+        _print_json(listing.as_dict())
+        return
+    if not listing.batches:
+        _out("No custom batch migrations yet: `citrine-migrate select` creates one.")
+        return
+    _out("📋 Available Custom Batch Migrations:")
+    _out()
+    for item in listing.batches:
+        _out(f"🎯 {item.name}")
+        _out(f"   Description: {item.description if item.description is not None else '?'}")
+        _out(f"   Created: {item.created_at or '?'}")
+        files = "file" if len(item.migrations) == 1 else "files"
+        sql = " + hand-written SQL" if item.has_sql else ""
+        kind = " (template for hand-written SQL)" if item.template and not item.has_sql else ""
+        _out(f"   Migrations: {len(item.migrations)} {files}{sql}{kind}")
+        if item.problem:
+            _out(f"   ⚠️  {item.problem}")
+        if item.state is not None:
+            _out(f"   Applied: {_state_text(item)}")
+        _out()
+    if listing.database:
+        _say(f"applied state from {listing.database}")
+    elif listing.database_note:
+        _say(listing.database_note)
+
+
+def _state_text(item: Any) -> str:
+    state = item.state
+    total = len(item.migrations)
+    text = f"{len(state.applied)}/{total} migrations"
+    if state.by_batch:
+        text += f" ({len(state.by_batch)} by this batch)"
+    if item.has_sql:
+        text += ", SQL applied" if state.sql_applied else ", SQL not applied"
+    return text
+
+
+@app.command("custom:rollback")
+def custom_rollback(
+    name: BatchArg,
+    project: ProjectOpt = None,
+    database_url: DatabaseUrlOpt = None,
+    shadow_url: ShadowUrlOpt = None,
+    lock_wait: LockWaitOpt = 60.0,
+) -> None:
+    """Revert what a custom batch applied, in reverse order, in one transaction, verified
+    (spec: migrate:custom:rollback NAME)."""
+    from ..api import batches as api_batches
+
+    proj = _project(project)
+    url = _url(proj, database_url)
+    _say(f"database: {_masked(url)}")
+    _out(f"⏪ Rolling back custom batch migration: {name}")
+    result = api_batches.rollback(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say)
+    if result.sql_seconds is not None:
+        _out(f"  ⏪ hand-written SQL (DOWN) ({result.sql_seconds:.2f}s)")
+    for run in result.reverted:
+        _out(f"  ⏪ {run.name}.py ({run.seconds:.2f}s)")
+    _out(f"✅ Custom batch migration {name} rolled back successfully")

@@ -1,0 +1,185 @@
+"""`migrate`, `check` and `undo`: individual steps, each in one transaction with its ledger rows,
+adopting what CitrineOS's own runner applied, refusing edited history, verified after the run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from citrine_state import db
+
+from .support.cli import citrine
+from .support.reference import assert_same_schema, dump_for_step, psql_file
+
+STEPS_17X = [
+    "20250430103000-initial",
+    "20250430105500-create-tenants-table",
+    "20250430110000-create-default-tenant",
+    "20250430130000-update-existing-tables-to-include-default-tenant",
+    "20250618150000-update-authorizations-to-include-concurrenttransaction",
+]
+LAST = "20250903102900-create-evses"
+
+
+def _rows(url, sql: str, params=None) -> list[tuple]:
+    with db.connect(url) as conn:
+        return [tuple(r) for r in conn.exec_driver_sql(sql, params)]
+
+
+def _exec(url, *sqls: str) -> None:
+    with db.connect(url) as conn:
+        for sql in sqls:
+            conn.exec_driver_sql(sql)
+        conn.commit()
+
+
+def real_17x(url) -> None:
+    """A database as CitrineOS 1.7.x leaves it: its schema, its SequelizeMeta rows, and the
+    default tenant inserted with an explicit id (sequence not advanced)."""
+    psql_file(url, dump_for_step(STEPS_17X[-1]))
+    names = ", ".join(f"('{n}.ts')" for n in STEPS_17X)
+    _exec(url, f'INSERT INTO "SequelizeMeta" (name) VALUES {names}',
+          """INSERT INTO "Tenants" (id, name, "createdAt", "updatedAt")
+             VALUES (1, 'Default Tenant', now(), now())""")
+
+
+def test_migrate_on_an_empty_database_applies_every_step(project: Path, database) -> None:
+    run = citrine("migrate", project=project, url=database)
+    assert run.code == 0, run.text
+    assert run.out.count("✅") == 12
+    assert "now at version 1.8.0, verified" in run.out
+    assert citrine("check", project=project, url=database).code == 0
+    ledger = _rows(database, "SELECT name, kind, checksum IS NOT NULL FROM "
+                             "citrine_state.applied ORDER BY id")
+    assert len(ledger) == 12 and {r[1] for r in ledger} == {"step"} and all(r[2] for r in ledger)
+    meta = _rows(database, 'SELECT name FROM "SequelizeMeta" ORDER BY name')
+    assert meta[-1] == (LAST + ".ts",)
+
+
+def test_real_17x_database_upgrades_to_the_real_180_schema(
+    project: Path, database, make_database
+) -> None:
+    real_17x(database)
+    pending = citrine("check", "--json", project=project, url=database)
+    assert pending.code == 1
+    assert len(json.loads(pending.out)["pending"]) == 7
+    run = citrine("migrate", project=project, url=database)
+    assert run.code == 0, run.text
+    assert "Adopted 5 step(s)" in run.out
+    assert run.out.count("✅") == 7
+    reference = make_database("ref12")
+    psql_file(reference, dump_for_step(LAST))
+    assert_same_schema(database, reference)
+    # CitrineOS 1.8.0's own runner finds nothing to run: all 12 base names are recorded.
+    names = {r[0].rsplit(".", 1)[0] for r in _rows(database, 'SELECT name FROM "SequelizeMeta"')}
+    assert len(names) == 12
+    # The default tenant's sequence was left behind by 1.7.x; it is now past id 1.
+    assert _rows(database, "SELECT nextval('\"Tenants_id_seq\"')")[0][0] > 1
+    adopted = _rows(database, "SELECT count(*) FROM citrine_state.applied WHERE kind='adopted'")
+    assert adopted == [(5,)]
+
+
+def test_real_180_database_is_up_to_date(project: Path, database) -> None:
+    psql_file(database, dump_for_step(LAST))
+    names = [s for s in json.loads(citrine("status", "--json", project=project,
+                                           url=database).out)["pending"]]
+    values = ", ".join(f"('{n}.ts')" for n in STEPS_17X + names[:0]) + ", " + ", ".join(
+        f"('{n}.js')" for n in names if n not in STEPS_17X)
+    _exec(database, f'INSERT INTO "SequelizeMeta" (name) VALUES {values}')
+    check = citrine("check", project=project, url=database)
+    assert check.code == 0 and "Nothing pending" in check.out
+    run = citrine("migrate", project=project, url=database)
+    assert run.code == 0, run.text
+    assert "No pending steps" in run.out
+
+
+def test_unknown_sequelize_names_stop_everything(project: Path, database) -> None:
+    real_17x(database)
+    _exec(database, """INSERT INTO "SequelizeMeta" VALUES ('20990101000000-from-the-future.js')""")
+    run = citrine("migrate", project=project, url=database)
+    assert run.code == 2
+    assert "20990101000000-from-the-future.js" in run.err
+    assert _rows(database, "SELECT to_regclass('citrine_state.applied') IS NULL") == [(True,)]
+    assert _rows(database, "SELECT to_regclass('\"TenantPartners\"') IS NULL") == [(True,)]
+
+
+def test_adoption_of_a_drifted_database_stops_and_shows_the_drift(project: Path,
+                                                                   database) -> None:
+    real_17x(database)
+    _exec(database, 'ALTER TABLE "Boots" DROP COLUMN "getConfigurationsOnPending"')
+    run = citrine("migrate", project=project, url=database)
+    assert run.code == 1
+    assert "differs from what those steps produce" in run.err
+    assert "getConfigurationsOnPending" in run.err
+    assert _rows(database, "SELECT to_regclass('\"TenantPartners\"') IS NULL") == [(True,)]
+
+
+def test_an_applied_step_that_was_edited_is_refused(project: Path, database) -> None:
+    assert citrine("migrate", project=project, url=database).code == 0
+    step = project / "versions" / "1.8.0" / "20250430105500-create-tenants-table.py"
+    step.write_text(step.read_text() + "\n# edited after it ran\n")
+    run = citrine("migrate", project=project, url=database)
+    assert run.code == 2
+    assert "versions/1.8.0/20250430105500-create-tenants-table.py" in run.err
+    assert "edited" in run.err
+    problems = json.loads(citrine("check", "--json", project=project, url=database).out)
+    assert problems["problems"]
+
+
+def test_line_endings_do_not_count_as_edits(project: Path, database) -> None:
+    assert citrine("migrate", project=project, url=database).code == 0
+    step = project / "versions" / "1.8.0" / "20250430105500-create-tenants-table.py"
+    step.write_bytes(step.read_bytes().replace(b"\n", b"\r\n"))
+    assert citrine("check", project=project, url=database).code == 0
+
+
+def test_a_listed_step_without_a_file_is_named(project: Path, database) -> None:
+    (project / "versions" / "1.8.0" / "20250714120500-create-tenant-partner-table.py").unlink()
+    run = citrine("migrate", project=project, url=database)
+    assert run.code == 2
+    assert "versions/1.8.0/20250714120500-create-tenant-partner-table.py" in run.err
+
+
+def test_undo_reverts_the_last_step_and_migrate_reapplies_it(
+    project: Path, database, make_database
+) -> None:
+    assert citrine("migrate", project=project, url=database).code == 0
+    run = citrine("undo", project=project, url=database)
+    assert run.code == 0, run.text
+    assert f"reverted {LAST}" in run.out
+    assert (LAST + ".ts",) not in _rows(database, 'SELECT name FROM "SequelizeMeta"')
+    pending = json.loads(citrine("check", "--json", project=project, url=database).out)
+    assert pending["pending"] == [LAST]
+    reference = make_database("ref11")
+    psql_file(reference, dump_for_step("20250821103100-schema-fix"))
+    assert_same_schema(database, reference)
+    again = citrine("migrate", project=project, url=database)
+    assert again.code == 0 and again.out.count("✅") == 1
+
+
+def test_a_failing_step_leaves_nothing_behind_and_names_the_statement(
+    project: Path, database
+) -> None:
+    real_17x(database)
+    step = project / "versions" / "1.8.0" / (
+        "20250618150800-update-existing-authorization-to-include-realtimeauth.py")
+    step.write_text(step.read_text() + '''
+
+_original_up = up
+
+
+def up(ctx):
+    _original_up(ctx)
+    ctx.execute('ALTER TABLE "Authorizations" ADD COLUMN broken_by_test nosuchtype')
+''')
+    before = _rows(database, "SELECT column_name FROM information_schema.columns "
+                             "WHERE table_name = 'Authorizations' ORDER BY 1")
+    run = citrine("migrate", project=project, url=database)
+    assert run.code == 2
+    assert "step 20250618150800-update-existing-authorization-to-include-realtimeauth" in run.err
+    assert "nosuchtype" in run.err
+    after = _rows(database, "SELECT column_name FROM information_schema.columns "
+                            "WHERE table_name = 'Authorizations' ORDER BY 1")
+    assert after == before
+    meta = _rows(database, 'SELECT count(*) FROM "SequelizeMeta"')
+    assert meta == [(5,)]
