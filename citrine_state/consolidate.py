@@ -3,12 +3,14 @@
 A consolidated migration takes a database that is exactly at version P to version V in one
 transaction, in four phases:
 
-1. expand: what migra's diff adds (extensions, types, sequences, tables, columns - NOT NULL ones
-   added as NULLable first), renames declared in ``versions/<V>/consolidated.json``, and the
-   loosening of old constraints and indexes; nothing is dropped;
+1. expand: what migra's diff adds (extensions, types, sequences, tables with their keys,
+   columns - NOT NULL ones added as NULLable first), and the loosening of old constraints and
+   indexes; nothing is dropped;
 2. data: the data moves of V's steps (their ``DATA_MOVES`` SQL files, the same files the steps
    run), which archive what V has no place for and fill the new columns;
-3. contract: columns whose position migra cannot fix are rebuilt in place (values copied), then
+3. contract: the column renames declared in ``versions/<V>/consolidated.json`` (migra alone
+   would drop and re-add them), columns whose position migra cannot fix rebuilt in place
+   (values copied), then
    whatever migra's diff of the expanded-and-moved schema against V still finds: drops, NOT NULL,
    defaults, constraints, indexes;
 4. finalize: the steps' ``LATE_DATA_MOVES`` (moves that need the final layout).
@@ -182,10 +184,27 @@ def _q(name: str) -> str:
 _ADD_COLUMN = re.compile(r'^alter table (\S+) add column (".*?"|\S+) (.*)$', re.S)
 
 
-def expand_part(statement: str) -> str | None:
-    """The expand-phase form of a migra statement, or None if it belongs to contract."""
+_CREATE_TABLE = re.compile(r'^create table (?:"?public"?\.)?"?([^".(]+)"?', re.I)
+_ON_TABLE = re.compile(r'^create unique index \S+ on (?:"?public"?\.)?"?([^".( ]+)"?', re.I)
+_KEY_ON_TABLE = re.compile(
+    r'^alter table (?:"?public"?\.)?"?([^". ]+)"? add constraint \S+ (primary key|unique)\b', re.I)
+
+
+def new_tables(statements: list[str]) -> set[str]:
+    return {m.group(1) for s in statements if (m := _CREATE_TABLE.match(s.strip()))}
+
+
+def expand_part(statement: str, created: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """The expand-phase form of a migra statement, or None if it belongs to contract.
+
+    Keys of tables this migration creates go to expand too: the tables are empty, and data
+    moves may rely on them (ON CONFLICT)."""
     s = statement.strip().rstrip(";")
     low = s.lower()
+    for pattern in (_ON_TABLE, _KEY_ON_TABLE):
+        match = pattern.match(s)
+        if match and match.group(1) in created:
+            return s
     if low.startswith(("create extension", "create type", "create sequence", "create table",
                        "create schema")):
         return s
@@ -251,6 +270,13 @@ def column_repairs(current: Any, target: Any) -> list[str]:
             else:
                 out.append(f"alter table {qt} add column {_q(name)} {dbtype}")
     return out
+
+
+def _added_column(statement: str) -> tuple[str, str] | None:
+    match = _ADD_COLUMN.match(statement)
+    if not match:
+        return None
+    return match.group(1).split(".")[-1].strip('"'), match.group(2).strip('"')
 
 
 def _in_target_order(statements: list[str], target: Any) -> list[str]:
@@ -333,14 +359,18 @@ def generate(project: Project, version: Version, near: URL | str,
                     c.phases[phase].append(item)
                 conn.commit()
 
-            apply("expand", [
+            statements = _migra(diff.inspect(conn, scope), target)
+            created = new_tables(statements)
+            renamed = {(r.table, r.new) for r in renames}
+            expand = [e for s in statements if (e := expand_part(s, created)) is not None
+                      and _added_column(e) not in renamed]
+            apply("expand", _in_target_order(expand, target))
+            apply("data", list(data_moves(project, version, "DATA_MOVES")))
+            # Renames wait until the data moves, which still read the old names, have run.
+            apply("contract", [
                 f"alter table public.{_q(r.table)} rename column {_q(r.old)} to {_q(r.new)}"
                 for r in renames
             ])
-            expand = [e for s in _migra(diff.inspect(conn, scope), target)
-                      if (e := expand_part(s)) is not None]
-            apply("expand", _in_target_order(expand, target))
-            apply("data", list(data_moves(project, version, "DATA_MOVES")))
             apply("contract", column_repairs(diff.inspect(conn, scope), target))
             apply("contract", _migra(diff.inspect(conn, scope), target))
             apply("finalize", list(data_moves(project, version, "LATE_DATA_MOVES")))

@@ -193,6 +193,7 @@ def consolidated(
 class VersionResult:
     action: str  # installed | upgraded | stepped | rolled-back | up-to-date | planned
     version: str
+    install: runner.InstallResult | None = None
     ran: list[StepRun] = field(default_factory=list)
     upgrades: list[tuple[str, str, float]] = field(default_factory=list)
     plans: list[hazards.Plan] = field(default_factory=list)
@@ -220,9 +221,8 @@ def to_version(
     if empty or _exact_older(project, url, shadow_url, target):
         result = consolidated(project, url, shadow_url, lock_wait, say, dry_run, allow_hazards,
                               target_name=name)
-        action = {"installed": "installed", "upgraded": "upgraded"}.get(result.action,
-                                                                        result.action)
-        return VersionResult(action, name, upgrades=result.upgrades, plans=result.plans)
+        return VersionResult(result.action, name, install=result.install,
+                             upgrades=result.upgrades, plans=result.plans)
     wanted = set(project.steps_up_to(target))
     with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
         p = plan(conn, project)

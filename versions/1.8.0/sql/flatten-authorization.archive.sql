@@ -12,7 +12,14 @@
 --
 -- Expects: the 1.7 tables in public, the archive schema created, none of these tables present.
 
-CREATE TABLE {archive}."20250621120000_Authorizations" AS TABLE public."Authorizations";
+-- Authorizations with the columns they have before flattening (dump 06), named: the
+-- consolidated migration runs this file after its expand phase, when the flat columns already
+-- exist, and both paths must archive the same thing.
+CREATE TABLE {archive}."20250621120000_Authorizations" AS
+SELECT id, "allowedConnectorTypes", "disallowedEvseIdPrefixes", "idTokenId", "idTokenInfoId",
+       "createdAt", "updatedAt", "tenantId", "concurrentTransaction", "realTimeAuth",
+       "realTimeAuthUrl"
+FROM public."Authorizations";
 ALTER TABLE {archive}."20250621120000_Authorizations" ADD PRIMARY KEY (id);
 CREATE INDEX ON {archive}."20250621120000_Authorizations" ("idTokenId");
 
@@ -29,6 +36,18 @@ CREATE TABLE {archive}."20250621120000_IdTokenAdditionalInfos"
     AS TABLE public."IdTokenAdditionalInfos";
 ALTER TABLE {archive}."20250621120000_IdTokenAdditionalInfos"
     ADD PRIMARY KEY ("idTokenId", "additionalInfoId");
+
+-- The consolidated 1.7.0 -> 1.8.0 migration drops the old token tables without ever giving them
+-- "tenantId" (1.8.0 has no such tables); their copies get it here, holding the default tenant
+-- that every 1.7 row is given, so that the step's down restores them alike on either path.
+ALTER TABLE {archive}."20250621120000_IdTokens"
+    ADD COLUMN IF NOT EXISTS "tenantId" integer DEFAULT 1 NOT NULL;
+ALTER TABLE {archive}."20250621120000_IdTokenInfos"
+    ADD COLUMN IF NOT EXISTS "tenantId" integer DEFAULT 1 NOT NULL;
+ALTER TABLE {archive}."20250621120000_AdditionalInfos"
+    ADD COLUMN IF NOT EXISTS "tenantId" integer DEFAULT 1 NOT NULL;
+ALTER TABLE {archive}."20250621120000_IdTokenAdditionalInfos"
+    ADD COLUMN IF NOT EXISTS "tenantId" integer DEFAULT 1 NOT NULL;
 
 CREATE TABLE {archive}."20250621120000_IdTokens_id_seq" AS
     SELECT last_value, is_called FROM public."IdTokens_id_seq";

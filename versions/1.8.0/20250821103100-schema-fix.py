@@ -1,0 +1,500 @@
+"""Realign the schema with the 1.8 models: EvseTypes, flat local-list tokens, new 1.8 columns.
+
+Reproduces upstream's schema effects exactly (dump 11), but loses nothing:
+
+* old ``Evses`` rows become ``EvseTypes`` with their old ``databaseId``/``id``/``connectorId``, so
+  Components, VariableAttributes, TransactionEvents and Reservations keep their values (gaps in
+  the ids are fine); ``Evses`` is then rebuilt empty in its 1.8.0 layout, and
+  20250903102900-create-evses fills it;
+* the EVSE links of Transactions and ChargingNeeds, and every token reference that is dropped,
+  go to ``citrine_archive."20250821103100_*"``;
+* TransactionEvents/StopTransactions get ``idTokenValue``/``idTokenType`` of their old token,
+  LocalListAuthorizations are flattened like Authorizations, and the group link flatten kept in
+  ``groupIdTokenId`` moves to ``groupAuthorizationId``.
+
+The data move is ``sql/schema-fix.up.sql`` (between the expand and contract DDL below), its
+reverse ``sql/schema-fix.down.sql``. The down puts every dropped column back in its old place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# What the consolidated migration runs between its expand and contract phases: the same files
+# this step runs between its own expand and contract DDL.
+DATA_MOVES = ("schema-fix.up.sql", "schema-fix.clear-evses.sql")
+
+ARCHIVED = (
+    "Transactions", "ChargingNeeds", "TransactionEvents", "StopTransactions",
+    "LocalListAuthorizations", "Authorizations",
+)
+
+# --- up ------------------------------------------------------------------------------------
+
+# Everything schema-fix adds, in dump 11's column order; nothing dropped or renamed yet.
+EXPAND = """
+CREATE TABLE "EvseTypes" (
+    "databaseId" serial NOT NULL,
+    id integer,
+    "connectorId" integer,
+    "tenantId" integer NOT NULL,
+    "createdAt" timestamp with time zone NOT NULL,
+    "updatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "EvseTypes_pkey" PRIMARY KEY ("databaseId"),
+    CONSTRAINT "EvseTypes_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenants"(id)
+        ON UPDATE CASCADE ON DELETE RESTRICT
+);
+
+ALTER TABLE "Authorizations" ADD COLUMN "tenantPartnerId" integer;
+
+ALTER TABLE "ChargingStations"
+    ADD COLUMN coordinates geometry(Point),
+    ADD COLUMN "floorLevel" character varying(255),
+    ADD COLUMN "parkingRestrictions" jsonb,
+    ADD COLUMN capabilities jsonb;
+
+ALTER TABLE "Connectors"
+    ADD COLUMN "evseId" integer,
+    ADD COLUMN "evseTypeConnectorId" integer,
+    ADD COLUMN type character varying(255),
+    ADD COLUMN format character varying(255),
+    ADD COLUMN "powerType" character varying(255),
+    ADD COLUMN "maximumAmperage" integer,
+    ADD COLUMN "maximumVoltage" integer,
+    ADD COLUMN "maximumPowerWatts" integer,
+    ADD COLUMN "termsAndConditionsUrl" character varying(255);
+
+ALTER TABLE "LocalListAuthorizations"
+    ADD COLUMN "groupAuthorizationId" integer,
+    ADD COLUMN "idToken" character varying(255),
+    ADD COLUMN "idTokenType" character varying(255),
+    ADD COLUMN "additionalInfo" jsonb,
+    ADD COLUMN status character varying(255) DEFAULT 'Accepted' NOT NULL,
+    ADD COLUMN "cacheExpiryDateTime" timestamp with time zone,
+    ADD COLUMN "chargingPriority" integer,
+    ADD COLUMN language1 character varying(255),
+    ADD COLUMN language2 character varying(255),
+    ADD COLUMN "personalMessage" json,
+    ADD COLUMN "customData" jsonb;
+
+ALTER TABLE "Locations"
+    ADD COLUMN "publishUpstream" boolean DEFAULT true,
+    ADD COLUMN "timeZone" character varying(255) DEFAULT 'UTC',
+    ADD COLUMN "parkingType" character varying(255),
+    ADD COLUMN facilities jsonb,
+    ADD COLUMN "openingHours" jsonb;
+
+ALTER TABLE "MeterValues"
+    ADD COLUMN "customData" jsonb,
+    ADD COLUMN "tariffId" integer,
+    ADD COLUMN "transactionId" character varying(255);
+
+ALTER TABLE "StopTransactions"
+    ADD COLUMN "idTokenValue" character varying(255),
+    ADD COLUMN "idTokenType" character varying(255);
+
+ALTER TABLE "Tariffs"
+    ADD COLUMN "connectorId" integer,
+    ADD COLUMN "tariffAltText" character varying(255);
+
+ALTER TABLE "TransactionEvents"
+    ADD COLUMN "idTokenValue" character varying(255),
+    ADD COLUMN "idTokenType" character varying(255);
+
+ALTER TABLE "Transactions"
+    ADD COLUMN "locationId" integer,
+    ADD COLUMN "evseId" integer,
+    ADD COLUMN "connectorId" integer,
+    ADD COLUMN "authorizationId" integer,
+    ADD COLUMN "tariffId" integer,
+    ADD COLUMN "startTime" timestamp with time zone,
+    ADD COLUMN "endTime" timestamp with time zone,
+    ADD COLUMN "customData" jsonb;
+"""
+
+# What schema-fix drops and renames, once the data move has put the data elsewhere; then the
+# foreign keys of dump 11.
+DROP_OLD_EVSE_LINKS = """
+ALTER TABLE "ChargingNeeds" DROP CONSTRAINT "ChargingNeeds_evseDatabaseId_fkey";
+ALTER TABLE "Components" DROP CONSTRAINT "Components_evseDatabaseId_fkey";
+ALTER TABLE "Reservations" DROP CONSTRAINT "Reservations_evseId_fkey";
+ALTER TABLE "TransactionEvents" DROP CONSTRAINT "TransactionEvents_evseId_fkey";
+ALTER TABLE "Transactions" DROP CONSTRAINT "Transactions_evseDatabaseId_fkey";
+ALTER TABLE "VariableAttributes" DROP CONSTRAINT "VariableAttributes_evseDatabaseId_fkey";
+"""
+
+# Then sql/schema-fix.clear-evses.sql empties Evses (every old row is in EvseTypes now), and
+# Evses becomes the 1.8.0 table of station EVSEs.
+CONTRACT = """
+ALTER TABLE "Evses"
+    DROP COLUMN "databaseId",
+    DROP COLUMN id,
+    DROP COLUMN "connectorId";
+ALTER TABLE "Evses"
+    ADD COLUMN "stationId" character varying(36),
+    ADD COLUMN "evseTypeId" integer,
+    ADD COLUMN "evseId" character varying(255),
+    ADD COLUMN "physicalReference" character varying(255),
+    ADD COLUMN removed boolean;
+ALTER TABLE "Evses" ADD COLUMN id serial NOT NULL;
+ALTER TABLE "Evses" ADD CONSTRAINT "Evses_pkey" PRIMARY KEY (id);
+
+ALTER TABLE "Authorizations" DROP COLUMN "groupIdTokenId";
+ALTER TABLE "LocalListAuthorizations"
+    DROP COLUMN "idTokenId",
+    DROP COLUMN "idTokenInfoId",
+    ALTER COLUMN "idToken" SET NOT NULL;
+ALTER TABLE "StopTransactions" DROP COLUMN "idTokenDatabaseId";
+ALTER TABLE "TransactionEvents" DROP COLUMN "idTokenId";
+ALTER TABLE "Transactions" DROP COLUMN "evseDatabaseId";
+ALTER TABLE "ChargingNeeds" RENAME COLUMN "evseDatabaseId" TO "evseId";
+
+ALTER TABLE "Authorizations"
+    ADD CONSTRAINT "Authorizations_groupAuthorizationId_fkey" FOREIGN KEY ("groupAuthorizationId")
+        REFERENCES "Authorizations"(id) ON UPDATE CASCADE ON DELETE SET NULL,
+    ADD CONSTRAINT "Authorizations_tenantPartnerId_fkey" FOREIGN KEY ("tenantPartnerId")
+        REFERENCES "TenantPartners"(id) ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "ChargingNeeds"
+    ADD CONSTRAINT "ChargingNeeds_evseId_fkey" FOREIGN KEY ("evseId")
+        REFERENCES "Evses"(id) ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "Components"
+    ADD CONSTRAINT "Components_evseTypeId_fkey" FOREIGN KEY ("evseDatabaseId")
+        REFERENCES "EvseTypes"("databaseId") ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "Connectors"
+    ADD CONSTRAINT "Connectors_evseId_fkey" FOREIGN KEY ("evseId")
+        REFERENCES "Evses"(id) ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "Evses"
+    ADD CONSTRAINT "Evses_stationId_fkey" FOREIGN KEY ("stationId")
+        REFERENCES "ChargingStations"(id) ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "LocalListAuthorizations"
+    ADD CONSTRAINT "LocalListAuthorizations_groupAuthorizationId_fkey"
+        FOREIGN KEY ("groupAuthorizationId")
+        REFERENCES "Authorizations"(id) ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "MeterValues"
+    ADD CONSTRAINT "MeterValues_tariffId_fkey" FOREIGN KEY ("tariffId")
+        REFERENCES "Tariffs"(id) ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "Reservations"
+    ADD CONSTRAINT "Reservations_evseTypeId_fkey" FOREIGN KEY ("evseId")
+        REFERENCES "EvseTypes"("databaseId") ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "Tariffs"
+    ADD CONSTRAINT "Tariffs_connectorId_fkey" FOREIGN KEY ("connectorId")
+        REFERENCES "Connectors"(id) ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "TransactionEvents"
+    ADD CONSTRAINT "TransactionEvents_evseTypeId_fkey" FOREIGN KEY ("evseId")
+        REFERENCES "EvseTypes"("databaseId") ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "Transactions"
+    ADD CONSTRAINT "Transactions_authorizationId_fkey" FOREIGN KEY ("authorizationId")
+        REFERENCES "Authorizations"(id) ON UPDATE CASCADE ON DELETE SET NULL,
+    ADD CONSTRAINT "Transactions_connectorId_fkey" FOREIGN KEY ("connectorId")
+        REFERENCES "Connectors"(id) ON UPDATE CASCADE ON DELETE SET NULL,
+    ADD CONSTRAINT "Transactions_evseId_fkey" FOREIGN KEY ("evseId")
+        REFERENCES "Evses"(id) ON UPDATE CASCADE ON DELETE SET NULL,
+    ADD CONSTRAINT "Transactions_locationId_fkey" FOREIGN KEY ("locationId")
+        REFERENCES "Locations"(id) ON UPDATE CASCADE ON DELETE SET NULL,
+    ADD CONSTRAINT "Transactions_tariffId_fkey" FOREIGN KEY ("tariffId")
+        REFERENCES "Tariffs"(id) ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "VariableAttributes"
+    ADD CONSTRAINT "VariableAttributes_evseTypeId_fkey" FOREIGN KEY ("evseDatabaseId")
+        REFERENCES "EvseTypes"("databaseId") ON UPDATE CASCADE ON DELETE SET NULL;
+"""
+
+# --- down ----------------------------------------------------------------------------------
+
+# The foreign keys of dump 11 that dump 10 does not have, and the columns schema-fix added.
+UNDO_CONTRACT = """
+ALTER TABLE "Authorizations" DROP CONSTRAINT "Authorizations_groupAuthorizationId_fkey";
+ALTER TABLE "ChargingNeeds" DROP CONSTRAINT "ChargingNeeds_evseId_fkey";
+ALTER TABLE "Components" DROP CONSTRAINT "Components_evseTypeId_fkey";
+ALTER TABLE "Reservations" DROP CONSTRAINT "Reservations_evseTypeId_fkey";
+ALTER TABLE "TransactionEvents" DROP CONSTRAINT "TransactionEvents_evseTypeId_fkey";
+ALTER TABLE "VariableAttributes" DROP CONSTRAINT "VariableAttributes_evseTypeId_fkey";
+
+ALTER TABLE "Authorizations" DROP COLUMN "tenantPartnerId";
+ALTER TABLE "ChargingStations"
+    DROP COLUMN coordinates,
+    DROP COLUMN "floorLevel",
+    DROP COLUMN "parkingRestrictions",
+    DROP COLUMN capabilities;
+ALTER TABLE "Connectors"
+    DROP COLUMN "evseId",
+    DROP COLUMN "evseTypeConnectorId",
+    DROP COLUMN type,
+    DROP COLUMN format,
+    DROP COLUMN "powerType",
+    DROP COLUMN "maximumAmperage",
+    DROP COLUMN "maximumVoltage",
+    DROP COLUMN "maximumPowerWatts",
+    DROP COLUMN "termsAndConditionsUrl";
+ALTER TABLE "LocalListAuthorizations"
+    DROP COLUMN "groupAuthorizationId",
+    DROP COLUMN "idToken",
+    DROP COLUMN "idTokenType",
+    DROP COLUMN "additionalInfo",
+    DROP COLUMN status,
+    DROP COLUMN "cacheExpiryDateTime",
+    DROP COLUMN "chargingPriority",
+    DROP COLUMN language1,
+    DROP COLUMN language2,
+    DROP COLUMN "personalMessage",
+    DROP COLUMN "customData";
+ALTER TABLE "Locations"
+    DROP COLUMN "publishUpstream",
+    DROP COLUMN "timeZone",
+    DROP COLUMN "parkingType",
+    DROP COLUMN facilities,
+    DROP COLUMN "openingHours";
+ALTER TABLE "MeterValues"
+    DROP COLUMN "customData",
+    DROP COLUMN "tariffId",
+    DROP COLUMN "transactionId";
+ALTER TABLE "StopTransactions"
+    DROP COLUMN "idTokenValue",
+    DROP COLUMN "idTokenType";
+ALTER TABLE "Tariffs"
+    DROP COLUMN "connectorId",
+    DROP COLUMN "tariffAltText";
+ALTER TABLE "TransactionEvents"
+    DROP COLUMN "idTokenValue",
+    DROP COLUMN "idTokenType";
+ALTER TABLE "Transactions"
+    DROP COLUMN "locationId",
+    DROP COLUMN "evseId",
+    DROP COLUMN "connectorId",
+    DROP COLUMN "authorizationId",
+    DROP COLUMN "tariffId",
+    DROP COLUMN "startTime",
+    DROP COLUMN "endTime",
+    DROP COLUMN "customData";
+
+-- Evses in its 1.7 layout (dump 10), empty; schema-fix.down.sql refills it from EvseTypes.
+DROP TABLE "Evses";
+CREATE TABLE "Evses" (
+    "databaseId" serial NOT NULL,
+    id integer,
+    "connectorId" integer,
+    "createdAt" timestamp with time zone NOT NULL,
+    "updatedAt" timestamp with time zone NOT NULL,
+    "tenantId" integer DEFAULT 1 NOT NULL,
+    CONSTRAINT "Evses_pkey" PRIMARY KEY ("databaseId"),
+    CONSTRAINT "Evses_id_connectorId_key" UNIQUE (id, "connectorId"),
+    CONSTRAINT "Evses_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenants"(id)
+        ON UPDATE CASCADE ON DELETE RESTRICT
+);
+CREATE UNIQUE INDEX evses_id ON "Evses" USING btree (id) WHERE ("connectorId" IS NULL);
+ALTER TABLE "ChargingNeeds" RENAME COLUMN "evseId" TO "evseDatabaseId";
+"""
+
+# Columns schema-fix dropped, each put back just before the column that followed it in dump 10.
+RESTORED_COLUMNS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    ("Authorizations", "customData", (("groupIdTokenId", "integer"),)),
+    ("LocalListAuthorizations", "authorizationId",
+     (("idTokenId", "integer"), ("idTokenInfoId", "integer"))),
+    ("StopTransactions", "tenantId", (("idTokenDatabaseId", "integer"),)),
+    ("TransactionEvents", "tenantId", (("idTokenId", "integer"),)),
+    ("Transactions", "transactionId", (("evseDatabaseId", "integer"),)),
+)
+
+UNDO_EXPAND = """
+DROP TABLE "EvseTypes";
+ALTER TABLE "Authorizations"
+    ADD CONSTRAINT "Authorizations_groupIdTokenId_fkey" FOREIGN KEY ("groupIdTokenId")
+        REFERENCES "Authorizations"(id) ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "ChargingNeeds"
+    ADD CONSTRAINT "ChargingNeeds_evseDatabaseId_fkey" FOREIGN KEY ("evseDatabaseId")
+        REFERENCES "Evses"("databaseId") ON UPDATE CASCADE;
+ALTER TABLE "Components"
+    ADD CONSTRAINT "Components_evseDatabaseId_fkey" FOREIGN KEY ("evseDatabaseId")
+        REFERENCES "Evses"("databaseId") ON UPDATE CASCADE;
+ALTER TABLE "Reservations"
+    ADD CONSTRAINT "Reservations_evseId_fkey" FOREIGN KEY ("evseId")
+        REFERENCES "Evses"("databaseId") ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "TransactionEvents"
+    ADD CONSTRAINT "TransactionEvents_evseId_fkey" FOREIGN KEY ("evseId")
+        REFERENCES "Evses"("databaseId") ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "Transactions"
+    ADD CONSTRAINT "Transactions_evseDatabaseId_fkey" FOREIGN KEY ("evseDatabaseId")
+        REFERENCES "Evses"("databaseId") ON UPDATE CASCADE;
+ALTER TABLE "VariableAttributes"
+    ADD CONSTRAINT "VariableAttributes_evseDatabaseId_fkey" FOREIGN KEY ("evseDatabaseId")
+        REFERENCES "Evses"("databaseId") ON UPDATE CASCADE;
+"""
+
+
+def up(ctx: Any) -> None:
+    ctx.ensure_archive()
+    flattened_archive = _exists(ctx, f'{ctx.archive}."20250621120000_IdTokens"')
+    ctx.script(EXPAND)
+    ctx.run_sql_file("schema-fix.up.sql")
+    ctx.script(DROP_OLD_EVSE_LINKS)
+    ctx.run_sql_file("schema-fix.clear-evses.sql")
+    ctx.script(CONTRACT)
+    _report_up(ctx, flattened_archive)
+
+
+def down(ctx: Any) -> None:
+    stray = ctx.execute('SELECT count(*) FROM "Evses"').scalar_one()
+    ctx.script(UNDO_CONTRACT)
+    for table, before, columns in RESTORED_COLUMNS:
+        insert_columns(ctx, table, before, columns)
+    ctx.run_sql_file("schema-fix.down.sql")
+    ctx.script(UNDO_EXPAND)
+    if stray:
+        ctx.report(f"dropped {stray} 1.8.0 Evses row(s): 1.7 has no place for station EVSEs")
+
+
+def _exists(ctx: Any, qualified: str) -> bool:
+    return ctx.execute("SELECT to_regclass(:name) IS NOT NULL", {"name": qualified}).scalar_one()
+
+
+def _count(ctx: Any, table: str) -> int:
+    return int(ctx.execute(f'SELECT count(*) FROM {ctx.archive}."{table}"').scalar_one())
+
+
+def _report_up(ctx: Any, flattened_archive: bool) -> None:
+    types = ctx.execute('SELECT count(*) FROM "EvseTypes"').scalar_one()
+    ctx.report(f"kept {types} old Evses row(s) as EvseTypes with their databaseId, id and "
+               "connectorId")
+    links = _count(ctx, "20250821103100_Transactions")
+    needs = _count(ctx, "20250821103100_ChargingNeeds")
+    if links or needs:
+        ctx.report(f"archived the EVSE link of {links} transaction(s) and {needs} charging "
+                   f'need(s) in {ctx.archive}."20250821103100_Transactions"/"..._ChargingNeeds" '
+                   "(20250903102900-create-evses maps them to the new Evses)")
+    events = _count(ctx, "20250821103100_TransactionEvents")
+    stops = _count(ctx, "20250821103100_StopTransactions")
+    local = _count(ctx, "20250821103100_LocalListAuthorizations")
+    if events or stops or local:
+        ctx.report(f"filled the token of {events} transaction event(s), {stops} stop "
+                   f"transaction(s) and {local} local list authorization(s); their old token "
+                   f'ids are in {ctx.archive}."20250821103100_*"')
+    if (events or stops or local) and not flattened_archive:
+        ctx.report(f'no archive of the old tokens ({ctx.archive}."20250621120000_IdTokens"): '
+                   "token values stay empty, only the old ids are archived")
+    unknown = ctx.execute("""SELECT count(*) FROM "LocalListAuthorizations"
+                             WHERE "idToken" = ''""").scalar_one()
+    if unknown:
+        ctx.report(f"{unknown} local list authorization(s) have no known token: idToken is ''")
+    groups = ctx.execute('SELECT count(*) FROM "Authorizations" '
+                         'WHERE "groupAuthorizationId" IS NOT NULL').scalar_one()
+    if groups:
+        ctx.report(f"{groups} authorization(s) keep their group link in groupAuthorizationId")
+
+
+# --- putting a column back in its place ----------------------------------------------------
+
+
+def insert_columns(ctx: Any, table: str, before: str,
+                   columns: tuple[tuple[str, str], ...]) -> None:
+    """Add ``columns`` ((name, SQL type), all NULL) to ``table`` just before its column
+    ``before``. PostgreSQL only appends columns, so ``before`` and every column after it are
+    re-created after the new ones, keeping their values (one table rewrite, no triggers fired),
+    defaults, NOT NULL, comments, owned sequences, constraints, indexes and the foreign keys of
+    other tables that reference them."""
+    rel = f'"{table}"'
+    tail = ctx.execute(  # the column ``before`` and every column after it
+        """SELECT a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) AS type,
+                  a.attnotnull, pg_get_expr(d.adbin, d.adrelid) AS dflt,
+                  col_description(a.attrelid, a.attnum) AS comment,
+                  a.attidentity <> '' OR a.attgenerated <> '' AS special,
+                  CASE WHEN a.attcollation <> t.typcollation
+                       THEN quote_ident(n.nspname) || '.' || quote_ident(c.collname) END AS coll
+           FROM pg_attribute a
+           JOIN pg_type t ON t.oid = a.atttypid
+           LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+           LEFT JOIN pg_collation c ON c.oid = a.attcollation
+           LEFT JOIN pg_namespace n ON n.oid = c.collnamespace
+           WHERE a.attrelid = CAST(:rel AS regclass) AND NOT a.attisdropped AND a.attnum >=
+                 (SELECT attnum FROM pg_attribute
+                  WHERE attrelid = CAST(:rel AS regclass) AND attname = :before
+                    AND NOT attisdropped)
+           ORDER BY a.attnum""",
+        {"rel": rel, "before": before},
+    ).mappings().all()
+    if not tail:
+        raise RuntimeError(f"{table} has no column {before}")
+    if any(c["special"] for c in tail):
+        raise RuntimeError(f"{table}: cannot move identity or generated columns")
+    nums = [int(c["attnum"]) for c in tail]
+    constraints = ctx.execute(
+        """SELECT conrelid::regclass::text AS rel, quote_ident(conname) AS name,
+                  pg_get_constraintdef(oid) AS def, contype
+           FROM pg_constraint
+           WHERE (conrelid = CAST(:rel AS regclass) AND conkey && CAST(:nums AS int2[]))
+              OR (contype = 'f' AND confrelid = CAST(:rel AS regclass)
+                  AND confkey && CAST(:nums AS int2[]))
+           ORDER BY contype = 'f', oid""",
+        {"rel": rel, "nums": nums},
+    ).mappings().all()
+    indexes = ctx.execute(
+        """SELECT DISTINCT quote_ident(ns.nspname) || '.' || quote_ident(ic.relname) AS name,
+                  pg_get_indexdef(i.indexrelid) AS def
+           FROM pg_index i
+           JOIN pg_class ic ON ic.oid = i.indexrelid
+           JOIN pg_namespace ns ON ns.oid = ic.relnamespace
+           JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = i.indexrelid
+                           AND d.refobjid = i.indrelid AND d.refobjsubid = ANY(:nums)
+           WHERE i.indrelid = CAST(:rel AS regclass)
+             AND NOT EXISTS (SELECT 1 FROM pg_constraint k
+                             WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid)""",
+        {"rel": rel, "nums": nums},
+    ).mappings().all()
+    sequences = ctx.execute(
+        """SELECT d.objid::regclass::text AS seq, a.attname
+           FROM pg_depend d
+           JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+           JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+           WHERE d.classid = 'pg_class'::regclass AND d.refobjid = CAST(:rel AS regclass)
+             AND d.refobjsubid = ANY(:nums) AND d.deptype = 'a'""",
+        {"rel": rel, "nums": nums},
+    ).mappings().all()
+
+    def q(name: str) -> str:
+        return '"' + name.replace('"', '""') + '"'
+
+    def tmp(name: str) -> str:
+        return q(f"{name[:40]}__citrine_moving")
+
+    for k in reversed(constraints):  # foreign keys first: they may depend on a unique key
+        _raw(ctx, f"ALTER TABLE {k['rel']} DROP CONSTRAINT {k['name']}")
+    for ix in indexes:
+        _raw(ctx, f"DROP INDEX {ix['name']}")
+    for s in sequences:
+        _raw(ctx, f"ALTER SEQUENCE {s['seq']} OWNED BY NONE")
+
+    def typed(c: Any) -> str:
+        return c["type"] + (f" COLLATE {c['coll']}" if c["coll"] else "")
+
+    adds = [f"ADD COLUMN {q(name)} {sqltype}" for name, sqltype in columns]
+    adds += [f"ADD COLUMN {tmp(c['attname'])} {typed(c)}" for c in tail]
+    _raw(ctx, f"ALTER TABLE {rel} " + ", ".join(adds))
+    # ALTER COLUMN ... TYPE ... USING copies the values in one rewrite, without firing triggers.
+    copies = [f"ALTER COLUMN {tmp(c['attname'])} TYPE {typed(c)} USING {q(c['attname'])}"
+              for c in tail]
+    _raw(ctx, f"ALTER TABLE {rel} " + ", ".join(copies))
+    _raw(ctx, f"ALTER TABLE {rel} " + ", ".join(f"DROP COLUMN {q(c['attname'])}" for c in tail))
+    for c in tail:
+        _raw(ctx, f"ALTER TABLE {rel} RENAME COLUMN {tmp(c['attname'])} TO {q(c['attname'])}")
+    settings = []
+    for c in tail:
+        if c["dflt"] is not None:
+            settings.append(f"ALTER COLUMN {q(c['attname'])} SET DEFAULT {c['dflt']}")
+        if c["attnotnull"]:
+            settings.append(f"ALTER COLUMN {q(c['attname'])} SET NOT NULL")
+    if settings:
+        _raw(ctx, f"ALTER TABLE {rel} " + ", ".join(settings))
+    for c in tail:
+        if c["comment"] is not None:
+            literal = ctx.execute("SELECT quote_literal(:c)", {"c": c["comment"]}).scalar_one()
+            _raw(ctx, f"COMMENT ON COLUMN {rel}.{q(c['attname'])} IS {literal}")
+    for s in sequences:
+        _raw(ctx, f"ALTER SEQUENCE {s['seq']} OWNED BY {rel}.{q(s['attname'])}")
+    for k in constraints:
+        _raw(ctx, f"ALTER TABLE {k['rel']} ADD CONSTRAINT {k['name']} {k['def']}")
+    for ix in indexes:
+        _raw(ctx, ix["def"])
+
+
+def _raw(ctx: Any, sql: str) -> None:
+    """One statement as it is: the driver is not asked to read ``%`` as a placeholder (text
+    taken from the catalog, such as a CHECK with LIKE 'a%', may hold one)."""
+    ctx.conn.connection.driver_connection.execute(sql)

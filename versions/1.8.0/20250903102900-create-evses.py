@@ -1,0 +1,43 @@
+"""Create one Evses row per EVSE of a station, and link Transactions and ChargingNeeds to it.
+
+Upstream inserts one Evse per VariableAttribute with invented eMI3 ids and explicit ids that
+leave the sequence behind. Here (``sql/create-evses.up.sql``): exactly one row per distinct
+(stationId, OCPP EVSE id) that VariableAttributes or Transactions use, ``evseTypeId`` = that
+OCPP id, ``evseId`` NULL, ids from the sequence; ``Transactions.evseId`` and
+``ChargingNeeds.evseId`` are set from the links schema-fix archived. The ids made are listed in
+``citrine_archive."20250903102900_Evses"`` so that the down removes exactly them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# The consolidated migration runs this file after its contract phase (it needs 1.8.0's Evses).
+LATE_DATA_MOVES = ("create-evses.up.sql",)
+
+
+def up(ctx: Any) -> None:
+    ctx.run_sql_file("create-evses.up.sql")
+    archive = ctx.archive
+    made = ctx.execute(f'SELECT count(*) FROM {archive}."20250903102900_Evses"').scalar_one()
+    ctx.report(f"created {made} Evses row(s), one per EVSE of a station (evseTypeId = the OCPP "
+               "EVSE id, no invented evseId)")
+    for table, label in (("Transactions", "transaction"), ("ChargingNeeds", "charging need")):
+        source = f'{archive}."20250821103100_{table}"'
+        if not ctx.execute("SELECT to_regclass(:n) IS NOT NULL", {"n": source}).scalar_one():
+            ctx.report(f"no archive {source}: no {label} got an EVSE link")
+            continue
+        linked, unlinked = ctx.execute(
+            f"""SELECT count(*) FILTER (WHERE x."evseId" IS NOT NULL),
+                       count(*) FILTER (WHERE x."evseId" IS NULL)
+                FROM {source} AS a JOIN "{table}" AS x ON x.id = a.id"""
+        ).one()
+        if linked:
+            ctx.report(f"linked {linked} {label}(s) to their new Evse")
+        if unlinked:
+            ctx.report(f"{unlinked} {label}(s) name an old EVSE but no station: evseId stays "
+                       f"NULL, the link is kept in {source}")
+
+
+def down(ctx: Any) -> None:
+    ctx.run_sql_file("create-evses.down.sql")

@@ -1,0 +1,138 @@
+-- create-evses, data move up: build the 1.8.0 Evses (one row per EVSE of a station) from the
+-- old EVSE identities that schema-fix kept, and point Transactions and ChargingNeeds at them
+-- (MIGRATIONS.md items 5, 6, 9; "Required data semantics").
+-- Shared by the step 20250903102900-create-evses and the consolidated 1.7.0 -> 1.8.0 migration.
+--
+-- Expects the schema of dump 11 (after 20250821103100-schema-fix), i.e. after its contract:
+--   * "EvseTypes" holds the old Evses rows ("databaseId", id = OCPP EVSE id, "connectorId"), and
+--     "VariableAttributes"."evseDatabaseId" references it;
+--   * "Evses" has the 1.8.0 layout (normally empty; rows already there are reused, not doubled);
+--   * "Transactions"."evseId" and "ChargingNeeds"."evseId" reference "Evses"(id) through
+--     "Transactions_evseId_fkey" and "ChargingNeeds_evseId_fkey" (taken off and put back here,
+--     around the updates);
+--   * the archive of schema-fix.up.sql: {archive}."20250821103100_Transactions"(id,
+--     "evseDatabaseId") and {archive}."20250821103100_ChargingNeeds"(id, "evseDatabaseId"); when
+--     absent, only VariableAttributes make Evses and no links are set;
+--   * {archive}."20250903102900_Evses" does not exist.
+-- Leaves: exactly one Evses row per distinct (stationId, OCPP EVSE id) that VariableAttributes or
+-- Transactions use, with "evseTypeId" = that OCPP id, "evseId" NULL (no invented eMI3 id), the
+-- station's tenant, and ids from the Evses sequence; {archive}."20250903102900_Evses"(id) lists
+-- the rows made here (the down deletes exactly those); Transactions."evseId" and
+-- ChargingNeeds."evseId" set where the old link and the station are known (a charging need
+-- whose transaction is unknown has no station: its link stays in the schema-fix archive only).
+
+-- 0. The old EVSE links, from schema-fix's archive when it is there.
+DO $$
+BEGIN
+    IF to_regclass('{archive}."20250821103100_Transactions"') IS NOT NULL THEN
+        EXECUTE 'CREATE TEMPORARY VIEW create_evses_transaction_links AS
+                 SELECT id, "evseDatabaseId" FROM {archive}."20250821103100_Transactions"';
+    ELSE
+        EXECUTE 'CREATE TEMPORARY VIEW create_evses_transaction_links AS
+                 SELECT NULL::integer AS id, NULL::integer AS "evseDatabaseId" WHERE false';
+    END IF;
+    IF to_regclass('{archive}."20250821103100_ChargingNeeds"') IS NOT NULL THEN
+        EXECUTE 'CREATE TEMPORARY VIEW create_evses_charging_need_links AS
+                 SELECT id, "evseDatabaseId" FROM {archive}."20250821103100_ChargingNeeds"';
+    ELSE
+        EXECUTE 'CREATE TEMPORARY VIEW create_evses_charging_need_links AS
+                 SELECT NULL::integer AS id, NULL::integer AS "evseDatabaseId" WHERE false';
+    END IF;
+END
+$$;
+
+-- The statistics of the tables read below are stale after schema-fix (ChargingNeeds."evseId" is
+-- the renamed, now cleared, old column; new and archive tables have none): refresh them so
+-- that the joins are planned as the set operations they are.
+ANALYZE "EvseTypes", "VariableAttributes", "Transactions", "ChargingNeeds", "ChargingStations";
+
+-- 1. The Evses sequence must not hand out an id that is already taken.
+SELECT CASE WHEN s.v >= 1 THEN setval(pg_get_serial_sequence('"Evses"', 'id'), s.v, true) END
+FROM (SELECT GREATEST(
+        (SELECT max(id) FROM "Evses"),
+        (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END
+           FROM "Evses_id_seq")) AS v) AS s;
+
+-- 2. One Evses row per (station, OCPP EVSE id). Old rows (id 1, connectorId NULL) and
+--    (id 1, connectorId 1) are the same EVSE 1, so the key is EvseTypes.id, not databaseId.
+CREATE TABLE {archive}."20250903102900_Evses" (id integer PRIMARY KEY);
+
+WITH used AS (
+    SELECT va."stationId", et.id AS "evseTypeId"
+    FROM "VariableAttributes" AS va
+    JOIN "EvseTypes" AS et ON et."databaseId" = va."evseDatabaseId"
+    WHERE et.id IS NOT NULL
+    UNION
+    SELECT t."stationId", et.id
+    FROM create_evses_transaction_links AS l
+    JOIN "Transactions" AS t ON t.id = l.id
+    JOIN "EvseTypes" AS et ON et."databaseId" = l."evseDatabaseId"
+    WHERE t."stationId" IS NOT NULL AND et.id IS NOT NULL
+), created AS (
+    INSERT INTO "Evses" ("createdAt", "updatedAt", "tenantId", "stationId", "evseTypeId")
+    SELECT now(), now(), cs."tenantId", cs.id, u."evseTypeId"
+    FROM used AS u
+    JOIN "ChargingStations" AS cs ON cs.id = u."stationId"
+    WHERE NOT EXISTS (SELECT 1 FROM "Evses" AS e
+                      WHERE e."stationId" = cs.id AND e."evseTypeId" = u."evseTypeId")
+    ORDER BY cs.id, u."evseTypeId"
+    RETURNING id
+)
+INSERT INTO {archive}."20250903102900_Evses" (id)
+SELECT id FROM created;
+
+ANALYZE "Evses";
+
+-- 3. Transactions and ChargingNeeds point at the Evse of (their station, their old EVSE); a
+--    charging need's station is its transaction's. The two foreign keys are checked once after
+--    the updates instead of once per row.
+ALTER TABLE "Transactions" DROP CONSTRAINT "Transactions_evseId_fkey";
+ALTER TABLE "ChargingNeeds" DROP CONSTRAINT "ChargingNeeds_evseId_fkey";
+
+-- The Evse of each (station, OCPP EVSE id); the lowest id if the table already held doubles.
+CREATE TEMPORARY VIEW create_evses_station_evse AS
+SELECT e.id, e."stationId", e."evseTypeId"
+FROM "Evses" AS e
+WHERE e."stationId" IS NOT NULL AND e."evseTypeId" IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM "Evses" AS d
+                  WHERE d."stationId" = e."stationId" AND d."evseTypeId" = e."evseTypeId"
+                    AND d.id < e.id);
+
+UPDATE "Transactions" AS t
+SET "evseId" = m."evseId"
+FROM (
+    SELECT x.id, e.id AS "evseId"
+    FROM create_evses_transaction_links AS l
+    JOIN "Transactions" AS x ON x.id = l.id
+    JOIN "EvseTypes" AS et ON et."databaseId" = l."evseDatabaseId"
+    JOIN create_evses_station_evse AS e
+      ON e."stationId" = x."stationId" AND e."evseTypeId" = et.id
+    WHERE x."evseId" IS NULL
+) AS m
+WHERE t.id = m.id;
+
+UPDATE "ChargingNeeds" AS c
+SET "evseId" = m."evseId"
+FROM (
+    SELECT x.id, e.id AS "evseId"
+    FROM create_evses_charging_need_links AS l
+    JOIN "ChargingNeeds" AS x ON x.id = l.id
+    JOIN "Transactions" AS t ON t.id = x."transactionDatabaseId"
+    JOIN "EvseTypes" AS et ON et."databaseId" = l."evseDatabaseId"
+    JOIN create_evses_station_evse AS e
+      ON e."stationId" = t."stationId" AND e."evseTypeId" = et.id
+    WHERE x."evseId" IS NULL
+) AS m
+WHERE c.id = m.id;
+
+ANALYZE "Transactions", "ChargingNeeds";
+ALTER TABLE "Transactions"
+    ADD CONSTRAINT "Transactions_evseId_fkey" FOREIGN KEY ("evseId")
+        REFERENCES "Evses"(id) ON UPDATE CASCADE ON DELETE SET NULL;
+ALTER TABLE "ChargingNeeds"
+    ADD CONSTRAINT "ChargingNeeds_evseId_fkey" FOREIGN KEY ("evseId")
+        REFERENCES "Evses"(id) ON UPDATE CASCADE ON DELETE SET NULL;
+
+DROP VIEW create_evses_station_evse;
+DROP VIEW create_evses_charging_need_links;
+DROP VIEW create_evses_transaction_links;
