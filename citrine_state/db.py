@@ -93,6 +93,20 @@ def connect(url: str | URL) -> Iterator[Connection]:
         engine.dispose()
 
 
+_script_sinks: list[list[str]] = []
+
+
+@contextmanager
+def capture_scripts() -> Iterator[list[str]]:
+    """Collect every statement ``run_script`` executes while the block runs (for dry runs)."""
+    sink: list[str] = []
+    _script_sinks.append(sink)
+    try:
+        yield sink
+    finally:
+        _script_sinks.remove(sink)
+
+
 def run_script(conn: Connection, sql: str) -> None:
     """Run a script of several statements on ``conn`` inside its transaction, one statement at
     a time, with no parameter parsing (``%`` in ``format('%I')`` or ``LIKE 'x%'`` is text).
@@ -107,6 +121,8 @@ def run_script(conn: Connection, sql: str) -> None:
     raw = conn.connection.driver_connection
     assert raw is not None
     for statement in split_script(sql):
+        for sink in _script_sinks:
+            sink.append(statement)
         try:
             raw.execute(statement)
         except psycopg.Error as exc:

@@ -96,7 +96,8 @@ def dropped_objects(sql: str) -> list[tuple[str, str | None]]:
         table = _unquote(match.group(1))
         for col in re.findall(rf"drop\s+column\s+(?:if\s+exists\s+)?({_IDENT})", text, flags=re.I):
             out.append((table, _unquote(col)))
-    match = re.match(rf"truncate\s+(?:table\s+)?(?:only\s+)?{_QNAME}", text, flags=re.I)
+    match = re.match(rf"(?:truncate\s+(?:table\s+)?|delete\s+from\s+)(?:only\s+)?{_QNAME}",
+                     text, flags=re.I)
     if match:
         out.append((_unquote(match.group(1)), None))
     return out

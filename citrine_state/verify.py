@@ -67,11 +67,13 @@ def version_target(project: Project, version: Version) -> Target:
     return Target(f"version {version.name}", sql, lambda conn: load_sql(conn, sql))
 
 
-def steps_target(project: Project, names: list[str], label: str | None = None) -> Target:
+def steps_target(project: Project, names: list[str], label: str | None = None,
+                 replay: bool = False) -> Target:
     """The schema that the steps ``names`` (applied in order from an empty database) produce;
-    a version's snapshot when they are exactly that version's steps."""
+    a version's snapshot when they are exactly that version's steps, unless ``replay`` (the
+    archive a step's down reads exists only after a replay)."""
     for version in project.modelled_versions:
-        if project.steps_up_to(version) == sorted(names):
+        if project.steps_up_to(version) == sorted(names) and not replay:
             return version_target(project, version)
     by_name = {s.name: s for s in steps_mod.all_steps(project)}
     chosen = [by_name[n] for n in sorted(names)]

@@ -44,6 +44,8 @@ def test_dropped_objects_name_tables_and_columns() -> None:
     assert hz.dropped_objects('alter table "public"."Evses" drop column "connectorId"') == [
         ("Evses", "connectorId")]
     assert hz.dropped_objects('alter table "public"."Evses" add column x int') == []
+    assert hz.dropped_objects('DELETE FROM public."Authorizations" p USING x') == [
+        ("Authorizations", None)]
 
 
 def test_archived_tables_are_read_from_archive_copies() -> None:

@@ -183,3 +183,26 @@ def up(ctx):
     assert after == before
     meta = _rows(database, 'SELECT count(*) FROM "SequelizeMeta"')
     assert meta == [(5,)]
+
+
+def test_migrate_dry_run_shows_every_statement_and_changes_nothing(project: Path,
+                                                                  database) -> None:
+    real_17x(database)
+    before = _rows(database, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+    run = citrine("migrate", "--dry-run", project=project, url=database)
+    assert run.code == 0, run.text
+    assert "-- Plan: migrate: 7 pending step(s)" in run.out
+    assert "-- == 20250621120000-flatten-authorization (up)" in run.out
+    assert "DROP TABLE" in run.out and "(archived first)" in run.out
+    assert "0 delete(s) of data not archived first" in run.out
+    assert "Dry run: nothing was changed." in run.out
+    assert _rows(database, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == before
+    assert _rows(database, 'SELECT count(*) FROM "SequelizeMeta"') == [(5,)]
+
+
+def test_undo_dry_run_shows_the_down(project: Path, database) -> None:
+    assert citrine("migrate", project=project, url=database).code == 0
+    run = citrine("undo", "--dry-run", project=project, url=database)
+    assert run.code == 0, run.text
+    assert f"-- == {LAST} (down)" in run.out
+    assert (LAST + ".ts",) in _rows(database, 'SELECT name FROM "SequelizeMeta"')

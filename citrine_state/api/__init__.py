@@ -446,6 +446,7 @@ class MigrateResult:
     adopted: list[str]
     ran: list[StepRun]
     version: str | None
+    plan: Any = None  # hazards.Plan of a dry run
 
 
 def migrate(
@@ -456,6 +457,7 @@ def migrate(
     say: Say = _quiet,
     progress: Callable[[StepRun], None] | None = None,
     allow_out_of_order: bool = False,
+    dry_run: bool = False,
 ) -> MigrateResult:
     """The spec's ``npm run migrate``: adopt what CitrineOS's own runner applied (verified),
     then apply every pending step in order, each in its own transaction; the last one is
@@ -465,6 +467,12 @@ def migrate(
         p = plan(conn, project)
         conn.rollback()
         _refuse_unsafe(p, allow_out_of_order)
+        if dry_run:
+            from ..dryrun import plan_steps
+
+            shown = plan_steps(project, p.applied, p.pending, "up", url, shadow_url,
+                               title=f"migrate: {len(p.pending)} pending step(s)")
+            return MigrateResult([s.name for s in p.adopt], [], None, shown)
         adopted = _adopt(conn, project, p, url, shadow_url, say)
         ran = _apply_steps(conn, project, p.applied, p.pending, url, shadow_url, say, progress,
                            late=set(p.out_of_order))
@@ -545,7 +553,8 @@ def undo(
     shadow_url: str | None = None,
     lock_wait: float = 60.0,
     say: Say = _quiet,
-) -> StepRun:
+    dry_run: bool = False,
+) -> StepRun | Any:
     """Revert the last applied step (the spec's ``db:migrate:undo``), verified against what the
     remaining steps produce."""
     from ..errors import Refused
@@ -562,6 +571,11 @@ def undo(
         by_name = {s.name: s for s in p.steps}
         last = by_name[p.applied[-1]]
         remaining = p.applied[:-1]
+        if dry_run:
+            from ..dryrun import plan_steps
+
+            return plan_steps(project, p.applied, [last], "down", url, shadow_url,
+                              title=f"undo {last.name}")
         label, check_fn = (None, None)
         if remaining:
             label, check_fn = _checker(project, remaining, url, shadow_url)

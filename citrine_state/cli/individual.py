@@ -10,6 +10,7 @@ from ..errors import EXIT_PROBLEM
 from .common import (
     BackupOpt,
     DatabaseUrlOpt,
+    DryRunOpt,
     JsonOpt,
     LockWaitOpt,
     ProjectOpt,
@@ -19,6 +20,7 @@ from .common import (
     _masked,
     _print_json,
     _project,
+    _render_plan,
     _say,
     _url,
     app,
@@ -38,13 +40,14 @@ def migrate(
         "--allow-out-of-order",
         help="Apply pending steps older than the newest applied one (recorded in the ledger).",
     )] = False,
+    dry_run: DryRunOpt = False,
 ) -> None:
     """Apply every pending step in order, each in its own transaction (spec: npm run migrate)."""
     from .. import api
 
     proj = _project(project)
     url = _url(proj, database_url)
-    if backup:
+    if backup and not dry_run:
         _backup_first(proj, url)
     out = _console()
     out.print(f"Database: {_masked(url)}", markup=False)
@@ -53,7 +56,12 @@ def migrate(
         out.print(f"  ✅ {run.name} ({run.seconds:.2f}s)", markup=False)
 
     result = api.migrate(proj, url, shadow_url, lock_wait=lock_wait, say=_say,
-                         progress=progress, allow_out_of_order=allow_out_of_order)
+                         progress=progress, allow_out_of_order=allow_out_of_order,
+                         dry_run=dry_run)
+    if result.plan is not None:
+        _render_plan(out, result.plan)
+        out.print("Dry run: nothing was changed.", markup=False)
+        return
     if result.adopted:
         out.print(f"Adopted {len(result.adopted)} step(s) that CitrineOS's own runner applied.",
                   markup=False)
@@ -100,13 +108,18 @@ def undo(
     database_url: DatabaseUrlOpt = None,
     shadow_url: ShadowUrlOpt = None,
     lock_wait: LockWaitOpt = 60.0,
+    dry_run: DryRunOpt = False,
 ) -> None:
     """Revert the last applied step, restoring archived data (spec: db:migrate:undo)."""
     from .. import api
 
     proj = _project(project)
     url = _url(proj, database_url)
-    run = api.undo(proj, url, shadow_url, lock_wait=lock_wait, say=_say)
+    run = api.undo(proj, url, shadow_url, lock_wait=lock_wait, say=_say, dry_run=dry_run)
+    if dry_run:
+        _render_plan(_console(), run)
+        _console().print("Dry run: nothing was changed.", markup=False)
+        return
     _console().print(f"⏪ reverted {run.name} ({run.seconds:.2f}s)", markup=False)
 
 
