@@ -13,7 +13,7 @@ from .. import consolidate, hazards, runner
 from ..errors import Refused, UsageError
 from ..project import Project, Version
 from ..snapshot import committed_sql, sql_hash
-from ..steps import all_steps
+from ..steps import all_steps, file_checksum
 from ..verify import steps_target, verify_connection, verify_target
 from . import (
     Say,
@@ -73,6 +73,12 @@ def load_consolidated(
     if (migration.source, migration.target) != expected:
         raise UsageError(f"{path.name} migrates {migration.source} -> {migration.target}, "
                          f"expected {expected[0]} -> {expected[1]}")
+    for _, item in migration.statements():
+        if isinstance(item, consolidate.DataMove):
+            moved = project.root / item.path
+            if not moved.is_file() or file_checksum(moved) != item.sha256:
+                raise Refused(f"{path.name} is stale: its data move {item.path} changed or is "
+                              "gone; run `citrine-migrate manager batch`")
     for name, digest in ((migration.source, migration.source_hash),
                          (migration.target, migration.target_hash)):
         if sql_hash(committed_sql(project, project.version(name))) != digest:

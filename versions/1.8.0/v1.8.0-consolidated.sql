@@ -529,7 +529,7 @@ alter table "public"."Tenants" add constraint "Tenants_pkey" PRIMARY KEY using i
 
 -- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.up.sql sha256=d60d0f6c53648b9f237fff76a8eb638ff396cb8c4fffb04543dcabcc6ae37136
 
--- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.up.sql sha256=5a435951e8d86e7eac11c3b3003fb8154551409351ac86200b6d4e6ac0fd042f
+-- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.up.sql sha256=2cb21d15dfd1f64cff3c92decf1998c4a0e77be68d6db22241a7a1b31cb40a82
 
 -- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.clear-evses.sql sha256=6cf221e656612c9e3f07b49ef94115ea9215a3b2b268489350281f4cc749c65b
 

@@ -201,6 +201,9 @@ WHERE lla.id = l.id
 -- 1.8.0 requires a token value: a row whose token is unknown gets '' (its old ids are in the
 -- archive, so the down restores them).
 UPDATE "LocalListAuthorizations" SET "idToken" = '' WHERE "idToken" IS NULL;
+-- (status has DEFAULT 'Accepted' in the step's expand; an expand that added it without the
+-- default leaves NULL in the rows not flattened above.)
+UPDATE "LocalListAuthorizations" SET status = 'Accepted' WHERE status IS NULL;
 
 DROP VIEW schema_fix_old_token_owners;
 DROP VIEW schema_fix_old_additional_infos;
