@@ -83,7 +83,8 @@ def _ignored_table(item: Any, scope: Scope) -> bool:
 class Difference:
     kind: str
     name: str
-    change: str  # "missing" (expected, absent), "unexpected" (present, not expected), "different"
+    change: str  # missing (expected, absent) | unexpected (present, not expected) | different
+    #              | column order (same columns, another order)
 
     def as_dict(self) -> dict[str, str]:
         return {"kind": self.kind, "name": self.name, "change": self.change}
@@ -127,6 +128,10 @@ def compare(live: Any, expected: Any) -> SchemaDiff:
         for key in sorted(set(have) & set(want)):
             if not _same(prop, have[key], want[key]):
                 differences.append(Difference(kind, _name(key), "different"))
+            elif prop == "tables" and list(have[key].columns) != list(want[key].columns):
+                # Same columns, another order: migra has no statement for it, but fresh and
+                # upgraded databases must match column for column.
+                differences.append(Difference(kind, _name(key), "column order"))
     migration = Migration(live, expected, ignore_extension_versions=True)
     migration.set_safety(False)
     migration.add_all_changes()

@@ -18,6 +18,7 @@ from . import (  # noqa: F401 (registers the commands)
     localdb,
     operations,
     upgrade,
+    versions,
 )
 from .common import _console, _render_diff, app
 
