@@ -88,13 +88,23 @@ def make_database(pg_server: URL) -> Iterator:
         db.drop_database(url)
 
 
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache of expected inspections for the whole run: its keys are the hashes of what was
+    built (snapshot text, step checksums) and the server's versions, so project copies that
+    changed something simply miss it."""
+    return tmp_path_factory.mktemp("citrine-cache")
+
+
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def project(tmp_path: Path, shared_cache: Path) -> Path:
     """A private copy of the CitrineOS project (config, schema, snapshots, versions), so a test
-    may change it and keep its own cache."""
+    may change it; its verifier cache is the run's shared one."""
     dest = tmp_path / "project"
     dest.mkdir()
     shutil.copy(REPO / "migration-config.json", dest)
     for folder in ("schema", "snapshots", "versions"):
         shutil.copytree(REPO / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (dest / ".citrine").mkdir()
+    (dest / ".citrine" / "cache").symlink_to(shared_cache, target_is_directory=True)
     return dest

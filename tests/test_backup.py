@@ -400,4 +400,4 @@ def test_backup_without_any_database_does_not_create_one(project: Path, tmp_path
     run = citrine("backup", "--output-dir", str(tmp_path / "bk"), project=project)
     assert run.code == 2
     assert "no database to back up" in run.err
-    assert not (project / ".citrine").exists()
+    assert not (project / ".citrine" / "cluster.json").exists()

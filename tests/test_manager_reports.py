@@ -91,7 +91,7 @@ def test_list_without_a_database_never_creates_the_managed_cluster(project: Path
     run = citrine("manager", "list", project=project)
     assert run.code == 0, run.text
     assert "No database consulted" in run.out
-    assert not (project / ".citrine").exists()
+    assert not (project / ".citrine" / "cluster.json").exists()
 
 
 def test_list_uses_the_managed_cluster_once_it_exists(tmp_path: Path) -> None:
