@@ -35,6 +35,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     ],
     "step_name_extension": ".ts",
     "lock_timeout": "5s",
+    "lock_retries": 3,
     "statement_timeout": "0",
 }
 

@@ -6,10 +6,12 @@ queues behind live traffic forever, and the session advisory lock held for the w
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection
@@ -55,6 +57,122 @@ def migrating(
 
 def _set(conn: Connection, name: str, value: str) -> None:
     conn.execute(sa.text("SELECT set_config(:n, :v, false)"), {"n": name, "v": value})
+
+
+# --- lock timeouts: roll back, back off, retry -------------------------------------------------
+
+T = TypeVar("T")
+
+BACKOFF_FIRST = 1.0  # seconds before the first retry; doubled each time
+BACKOFF_CAP = 30.0
+
+
+class TableLockUnavailable(CitrineError):
+    """A statement could not get its table lock within ``lock_timeout`` on any attempt; the
+    transaction was rolled back each time, so nothing of the work remains."""
+
+
+def lock_not_available(exc: BaseException | None) -> BaseException | None:
+    """The driver's LockNotAvailable (SQLSTATE 55P03) behind ``exc``, however wrapped
+    (SQLAlchemy's DBAPIError, StepFailed, CitrineError ``from`` it), else None."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if getattr(exc, "sqlstate", None) == "55P03":
+            return exc
+        orig = getattr(exc, "orig", None)
+        if orig is not None and getattr(orig, "sqlstate", None) == "55P03":
+            return orig
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+_LOCKED_NAME = re.compile(
+    r"""\b(?:alter\s+table(?:\s+only)?(?:\s+if\s+exists)?|lock\s+table|drop\s+table
+    (?:\s+if\s+exists)?|truncate(?:\s+table)?|update|delete\s+from|insert\s+into|references
+    |on|from|join)\s+((?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)(?:\s*\.\s*(?:"(?:[^"]|"")+"
+    |[a-z_][a-z0-9_$]*))?)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _waited_for(exc: BaseException, driver_exc: BaseException) -> str | None:
+    """The relation the failed statement waited for: from the server's context line (row
+    locks) or, for table locks, the first relation the statement names."""
+    diag = getattr(driver_exc, "diag", None)
+    context = getattr(diag, "context", None) or ""
+    found = re.search(r'relation "([^"]+)"', context)
+    if found:
+        return f'"{found.group(1)}"'
+    statement = None
+    probe: BaseException | None = exc
+    while probe is not None and statement is None:
+        statement = getattr(probe, "statement", None)
+        probe = probe.__cause__
+    match = _LOCKED_NAME.search(" ".join(str(statement or "").split()))
+    return match.group(1) if match else None
+
+
+def _holders(conn: Connection, relation: str | None) -> str:
+    """Who holds locks on ``relation`` now: pid, application, state, mode."""
+    if relation is None:
+        return ""
+    try:
+        rows = conn.execute(
+            sa.text(
+                """
+                SELECT l.pid, coalesce(nullif(a.application_name, ''), 'unknown application'),
+                       coalesce(a.state, '?'), string_agg(DISTINCT l.mode, '/')
+                FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE l.locktype = 'relation' AND l.granted AND l.pid <> pg_backend_pid()
+                  AND l.relation = to_regclass(:rel)
+                GROUP BY 1, 2, 3 ORDER BY 1 LIMIT 3
+                """
+            ),
+            {"rel": relation},
+        ).all()
+        conn.rollback()
+    except sa.exc.DBAPIError:
+        conn.rollback()
+        return ""
+    return "held by " + ", ".join(f"pid {pid} ({app}, {state}, {mode})"
+                                  for pid, app, state, mode in rows) if rows else ""
+
+
+def with_lock_retries(conn: Connection, project: Project, what: str, attempt: Callable[[], T],
+                      say: Say = _quiet) -> T:
+    """Run ``attempt`` (one whole transaction); when a statement of it could not get a lock
+    within ``lock_timeout``, the transaction is rolled back, and it is tried again after 1s,
+    2s, 4s... (capped) up to ``lock_retries`` times, so the stations' traffic never queues
+    behind a waiting ALTER for longer than ``lock_timeout``. Then TableLockUnavailable (exit 2)
+    names ``what`` and the table."""
+    retries = max(0, int(project.settings.get("lock_retries", 0)))
+    timeout = project.settings["lock_timeout"]
+    for tried in range(retries + 1):
+        try:
+            return attempt()
+        except Exception as exc:
+            driver_exc = lock_not_available(exc)
+            if driver_exc is None:
+                raise
+            if conn.in_transaction():
+                conn.rollback()
+            relation = _waited_for(exc, driver_exc)
+            table = f"table {relation}" if relation else "a table lock"
+            holders = _holders(conn, relation)
+            if tried == retries:
+                raise TableLockUnavailable(
+                    f"{what} could not get {table} within lock_timeout {timeout} on "
+                    f"{retries + 1} attempt(s)" + (f"; {holders}" if holders else "")
+                    + "; it was rolled back, nothing of it remains; run again when the table "
+                    "is free, or raise --lock-timeout / --lock-retries"
+                ) from exc
+            delay = min(BACKOFF_FIRST * 2**tried, BACKOFF_CAP)
+            say(f"{what}: waited lock_timeout {timeout} for {table}"
+                + (f"; {holders}" if holders else "")
+                + f"; rolled back, retry {tried + 1}/{retries} in {delay:g}s")
+            time.sleep(delay)
+    raise AssertionError("unreachable")
 
 
 # --- what a database holds ----------------------------------------------------------------------
@@ -122,6 +240,13 @@ def install_snapshot(
 ) -> InstallResult:
     """Apply ``version``'s snapshot to an empty database in one transaction: schema, seed rows,
     ``SequelizeMeta`` and ledger; verify before COMMIT, roll back on any difference."""
+    return with_lock_retries(
+        conn, project, f"the install of {version.name}",
+        lambda: _install_once(conn, project, version, near, shadow_url, verify, say), say)
+
+
+def _install_once(conn: Connection, project: Project, version: Version, near: URL | str,
+                  shadow_url: URL | str | None, verify: bool, say: Say) -> InstallResult:
     sql = committed_sql(project, version)
     digest = sql_hash(sql)
     steps = project.steps_up_to(version)
@@ -225,25 +350,29 @@ def apply_step(
 ) -> float:
     """Run one step's ``up`` with its ledger rows in one transaction; ``check`` (the verifier)
     runs before COMMIT. Returns the seconds it took."""
-    started = time.perf_counter()
     if conn.in_transaction():
         conn.commit()
-    with conn.begin():
-        _run(conn, project, step, "up", say)
-        ledger.record_sequelize(conn, [step.name], project.settings["step_name_extension"])
-        ledger.record(
-            conn,
-            project.settings["ledger_schema"],
-            name=step.name,
-            kind=kind,
-            version=step.version,
-            checksum=step.checksum,
-            duration_ms=int((time.perf_counter() - started) * 1000),
-            batch=batch,
-            note=note,
-        )
-        _check(conn, check, label)
-    return time.perf_counter() - started
+
+    def attempt() -> float:
+        started = time.perf_counter()
+        with conn.begin():
+            _run(conn, project, step, "up", say)
+            ledger.record_sequelize(conn, [step.name], project.settings["step_name_extension"])
+            ledger.record(
+                conn,
+                project.settings["ledger_schema"],
+                name=step.name,
+                kind=kind,
+                version=step.version,
+                checksum=step.checksum,
+                duration_ms=int((time.perf_counter() - started) * 1000),
+                batch=batch,
+                note=note,
+            )
+            _check(conn, check, label)
+        return time.perf_counter() - started
+
+    return with_lock_retries(conn, project, f"step {step.name} (up)", attempt, say)
 
 
 def revert_step(
@@ -257,24 +386,28 @@ def revert_step(
 ) -> float:
     """Run one step's ``down`` and forget it (SequelizeMeta row removed, ledger says reverted),
     in one transaction, checked before COMMIT."""
-    started = time.perf_counter()
     if conn.in_transaction():
         conn.commit()
-    with conn.begin():
-        _run(conn, project, step, "down", say)
-        ledger.forget_sequelize(conn, step.name)
-        ledger.record(
-            conn,
-            project.settings["ledger_schema"],
-            name=step.name,
-            kind="reverted",
-            version=step.version,
-            checksum=step.checksum,
-            duration_ms=int((time.perf_counter() - started) * 1000),
-            batch=batch,
-        )
-        _check(conn, check, label)
-    return time.perf_counter() - started
+
+    def attempt() -> float:
+        started = time.perf_counter()
+        with conn.begin():
+            _run(conn, project, step, "down", say)
+            ledger.forget_sequelize(conn, step.name)
+            ledger.record(
+                conn,
+                project.settings["ledger_schema"],
+                name=step.name,
+                kind="reverted",
+                version=step.version,
+                checksum=step.checksum,
+                duration_ms=int((time.perf_counter() - started) * 1000),
+                batch=batch,
+            )
+            _check(conn, check, label)
+        return time.perf_counter() - started
+
+    return with_lock_retries(conn, project, f"step {step.name} (down)", attempt, say)
 
 
 def _run(conn: Connection, project: Project, step: Step, direction: str, say: Say) -> None:
@@ -346,6 +479,13 @@ def run_consolidated(
 ) -> float:
     """Run one consolidated migration in one transaction with its SequelizeMeta and ledger rows;
     ``check`` (the verifier against the target snapshot) runs before COMMIT."""
+    return with_lock_retries(
+        conn, project, f"consolidated migration {migration.source} -> {migration.target}",
+        lambda: _consolidated_once(conn, project, migration, checksum, check, label, say), say)
+
+
+def _consolidated_once(conn: Connection, project: Project, migration: Consolidated,
+                       checksum: str, check: Check, label: str, say: Say) -> float:
     started = time.perf_counter()
     if conn.in_transaction():
         conn.commit()
@@ -407,6 +547,15 @@ def revert_steps(
 ) -> float:
     """Run the downs of ``chosen`` (in the order given) in ONE transaction, each forgotten in
     SequelizeMeta and marked reverted in the ledger; ``check`` runs before COMMIT."""
+    what = f"the downs of {len(chosen)} step(s)" if len(chosen) != 1 else \
+        f"step {chosen[0].name} (down)"
+    return with_lock_retries(
+        conn, project, what,
+        lambda: _revert_steps_once(conn, project, chosen, check, label, say, batch), say)
+
+
+def _revert_steps_once(conn: Connection, project: Project, chosen: list[Step], check: Check,
+                       label: str, say: Say, batch: str | None) -> float:
     started = time.perf_counter()
     if conn.in_transaction():
         conn.commit()

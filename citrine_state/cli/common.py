@@ -65,6 +65,19 @@ AllowHazardOpt = Annotated[
 LockWaitOpt = Annotated[
     float, typer.Option("--lock-wait", help="Seconds to wait for another runner's lock.")
 ]
+LockTimeoutOpt = Annotated[
+    str | None,
+    typer.Option("--lock-timeout",
+                 help="How long one statement may wait for a table lock, e.g. 200ms, 5s "
+                      "(default: settings.lock_timeout); then the step is rolled back and "
+                      "retried."),
+]
+LockRetriesOpt = Annotated[
+    int | None,
+    typer.Option("--lock-retries", min=0,
+                 help="How many times a step that timed out on a table lock is retried, after "
+                      "1s, 2s, 4s... (default: settings.lock_retries)."),
+]
 
 
 def _console(stderr: bool = False) -> Any:
@@ -135,3 +148,18 @@ def _backup_first(proj: Any, url: Any) -> None:
     taken = operations.backup(proj, url, say=_say)
     _say(f"backup: {taken.path} ({taken.size} bytes, version {taken.version}, checked with "
          "pg_restore --list)")
+
+
+def _lock_options(proj: Any, lock_timeout: str | None, lock_retries: int | None) -> None:
+    """--lock-timeout / --lock-retries override the config's settings for this run."""
+    import re
+
+    from ..errors import UsageError
+
+    if lock_timeout is not None:
+        if not re.fullmatch(r"\s*\d+(\.\d+)?\s*(ms|s|min|h)?\s*", lock_timeout):
+            raise UsageError(f"--lock-timeout {lock_timeout!r}: give a duration such as 200ms, "
+                             "5s or 1min")
+        proj.settings["lock_timeout"] = lock_timeout.strip()
+    if lock_retries is not None:
+        proj.settings["lock_retries"] = lock_retries

@@ -12,11 +12,14 @@ from .common import (
     DatabaseUrlOpt,
     DryRunOpt,
     JsonOpt,
+    LockRetriesOpt,
+    LockTimeoutOpt,
     LockWaitOpt,
     ProjectOpt,
     ShadowUrlOpt,
     _backup_first,
     _console,
+    _lock_options,
     _masked,
     _print_json,
     _project,
@@ -35,6 +38,8 @@ def migrate(
     database_url: DatabaseUrlOpt = None,
     shadow_url: ShadowUrlOpt = None,
     lock_wait: LockWaitOpt = 60.0,
+    lock_timeout: LockTimeoutOpt = None,
+    lock_retries: LockRetriesOpt = None,
     backup: BackupOpt = False,
     allow_out_of_order: Annotated[bool, typer.Option(
         "--allow-out-of-order",
@@ -46,6 +51,7 @@ def migrate(
     from .. import api
 
     proj = _project(project)
+    _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)
@@ -108,12 +114,15 @@ def undo(
     database_url: DatabaseUrlOpt = None,
     shadow_url: ShadowUrlOpt = None,
     lock_wait: LockWaitOpt = 60.0,
+    lock_timeout: LockTimeoutOpt = None,
+    lock_retries: LockRetriesOpt = None,
     dry_run: DryRunOpt = False,
 ) -> None:
     """Revert the last applied step, restoring archived data (spec: db:migrate:undo)."""
     from .. import api
 
     proj = _project(project)
+    _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
     run = api.undo(proj, url, shadow_url, lock_wait=lock_wait, say=_say, dry_run=dry_run)
     if dry_run:

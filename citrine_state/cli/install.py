@@ -13,11 +13,14 @@ from .common import (
     DatabaseUrlOpt,
     DryRunOpt,
     JsonOpt,
+    LockRetriesOpt,
+    LockTimeoutOpt,
     LockWaitOpt,
     ProjectOpt,
     ShadowUrlOpt,
     _backup_first,
     _console,
+    _lock_options,
     _masked,
     _print_json,
     _project,
@@ -68,6 +71,8 @@ def consolidated(
     database_url: DatabaseUrlOpt = None,
     shadow_url: ShadowUrlOpt = None,
     lock_wait: LockWaitOpt = 60.0,
+    lock_timeout: LockTimeoutOpt = None,
+    lock_retries: LockRetriesOpt = None,
     dry_run: DryRunOpt = False,
     allow_hazard: AllowHazardOpt = None,
     as_json: JsonOpt = False,
@@ -78,6 +83,7 @@ def consolidated(
     from .. import api
 
     proj = _project(project)
+    _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)

@@ -14,11 +14,14 @@ from .common import (
     DatabaseUrlOpt,
     DryRunOpt,
     JsonOpt,
+    LockRetriesOpt,
+    LockTimeoutOpt,
     LockWaitOpt,
     ProjectOpt,
     ShadowUrlOpt,
     _backup_first,
     _console,
+    _lock_options,
     _masked,
     _print_json,
     _project,
@@ -40,6 +43,8 @@ def version_cmd(
     database_url: DatabaseUrlOpt = None,
     shadow_url: ShadowUrlOpt = None,
     lock_wait: LockWaitOpt = 60.0,
+    lock_timeout: LockTimeoutOpt = None,
+    lock_retries: LockRetriesOpt = None,
     dry_run: DryRunOpt = False,
     allow_hazard: AllowHazardOpt = None,
     as_json: JsonOpt = False,
@@ -49,6 +54,7 @@ def version_cmd(
     from .. import api
 
     proj = _project(project)
+    _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)
@@ -65,6 +71,8 @@ def rollback(
     database_url: DatabaseUrlOpt = None,
     shadow_url: ShadowUrlOpt = None,
     lock_wait: LockWaitOpt = 60.0,
+    lock_timeout: LockTimeoutOpt = None,
+    lock_retries: LockRetriesOpt = None,
     dry_run: DryRunOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -73,6 +81,7 @@ def rollback(
     from .. import api
 
     proj = _project(project)
+    _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
     _say(f"database: {_masked(url)}")
     result = api.rollback(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,

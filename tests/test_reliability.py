@@ -1,0 +1,355 @@
+"""Reliability (issue 8): blocked table locks, concurrent runners, killed runs, edited history.
+
+Every test runs the real console script against a real PostgreSQL and tries to break a promise
+of the README's "Guarantees" section.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from citrine_state import db
+
+from .support.cli import _render, citrine
+from .test_migrate import STEPS_17X, _rows, real_17x
+
+REALTIME = "20250618150800-update-existing-authorization-to-include-realtimeauth"
+PENDING_17X = 7
+
+
+def _popen(*args: str, project: Path, url: object) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("CITRINE_DATABASE_URL", "DATABASE_URL", "CITRINE_PROJECT")}
+    env.update(CITRINE_PROJECT=str(project), CITRINE_DATABASE_URL=_render(url))
+    return subprocess.Popen([sys.executable, "-m", "citrine_state", *args], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            stdin=subprocess.DEVNULL)
+
+
+def _columns(url: object, table: str) -> list[tuple]:
+    return _rows(url, "SELECT column_name, data_type, column_default FROM "
+                      "information_schema.columns WHERE table_name = %(t)s ORDER BY 1",
+                 {"t": table})
+
+
+class _Probe(threading.Thread):
+    """The stations' traffic: a plain SELECT on ``table``, again and again, timing each."""
+
+    def __init__(self, url: object, table: str) -> None:
+        super().__init__(daemon=True)
+        self.url, self.table = url, table
+        self.stop = threading.Event()
+        self.latencies: list[float] = []
+
+    def run(self) -> None:
+        with db.connect(self.url) as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            while not self.stop.is_set():
+                started = time.monotonic()
+                conn.exec_driver_sql(f'SELECT count(*) FROM "{self.table}"').scalar()
+                self.latencies.append(time.monotonic() - started)
+                time.sleep(0.005)
+
+
+# --- live traffic: lock_timeout, rollback, backoff, retry ---------------------------------------
+
+
+def test_a_step_blocked_by_an_open_transaction_gives_up_cleanly_without_queueing_traffic(
+    project: Path, database
+) -> None:
+    real_17x(database)
+    before = _columns(database, "Authorizations")
+    probe = _Probe(database, "Authorizations")
+    with db.connect(database) as blocker:
+        # A station's transaction that read Authorizations and is still open.
+        blocker.exec_driver_sql('SELECT count(*) FROM "Authorizations"').scalar()
+        probe.start()
+        started = time.monotonic()
+        proc = _popen("migrate", "--lock-timeout", "200ms", "--lock-retries", "2",
+                      project=project, url=database)
+        out, err = proc.communicate(timeout=300)
+        elapsed = time.monotonic() - started
+        probe.stop.set()
+        probe.join()
+        blocker.rollback()
+    assert proc.returncode == 2, out + err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("error: step " + REALTIME + " (up) could not get table "
+                           '"Authorizations" within lock_timeout 200ms on 3 attempt(s)'), err
+    assert "nothing of it remains" in last and "idle in transaction" in last
+    assert err.count("rolled back, retry") == 2  # 1s then 2s of backoff
+    assert "Traceback" not in err
+    assert elapsed < 60
+    # The step left nothing: same columns, not in SequelizeMeta, no ledger row.
+    assert _columns(database, "Authorizations") == before
+    assert _rows(database, 'SELECT count(*) FROM "SequelizeMeta"') == [(5,)]
+    assert _rows(database, "SELECT count(*) FROM citrine_state.applied WHERE name = %(n)s",
+                 {"n": REALTIME}) == [(0,)]
+    # The traffic queued behind the waiting ALTER (so the probe did meet it), but never for
+    # much longer than lock_timeout.
+    assert len(probe.latencies) > 20
+    assert max(probe.latencies) > 0.1
+    assert max(probe.latencies) < 1.5, sorted(probe.latencies)[-5:]
+
+
+def test_a_blocker_that_ends_during_the_backoff_lets_the_retry_succeed(
+    project: Path, database
+) -> None:
+    real_17x(database)
+    with db.connect(database) as blocker:
+        blocker.exec_driver_sql('SELECT count(*) FROM "Authorizations"').scalar()
+        proc = _popen("migrate", "--lock-timeout", "200ms", "--lock-retries", "3",
+                      project=project, url=database)
+        assert proc.stderr is not None
+        seen = []
+        for line in proc.stderr:
+            seen.append(line)
+            if "rolled back, retry 1/3" in line:
+                break
+        blocker.rollback()  # the station's transaction ends while migrate backs off
+    out, err = proc.communicate(timeout=300)
+    err = "".join(seen) + err
+    assert proc.returncode == 0, out + err
+    assert "rolled back, retry 1/3 in 1s" in err
+    assert "retry 2/3" not in err
+    assert f"Applied {PENDING_17X} step(s)" in out
+    counts = _rows(database, "SELECT name, count(*) FROM citrine_state.applied "
+                             "WHERE kind = 'step' GROUP BY name")
+    assert len(counts) == PENDING_17X and all(n == 1 for _, n in counts)
+    assert citrine("verify", project=project, url=database).code == 0
+
+
+def test_lock_timeout_and_retries_come_from_the_config_too(project: Path, database) -> None:
+
+    real_17x(database)
+    config = project / "migration-config.json"
+    data = json.loads(config.read_text())
+    data["settings"].update(lock_timeout="100ms", lock_retries=0)
+    config.write_text(json.dumps(data, indent=2))
+    with db.connect(database) as blocker:
+        blocker.exec_driver_sql('SELECT count(*) FROM "Authorizations"').scalar()
+        run = citrine("migrate", project=project, url=database)
+        blocker.rollback()
+    assert run.code == 2, run.text
+    assert "within lock_timeout 100ms on 1 attempt(s)" in run.err
+    assert "retry" not in run.err
+
+
+def test_a_malformed_lock_timeout_is_a_usage_error(project: Path, database) -> None:
+    run = citrine("migrate", "--lock-timeout", "soon", project=project, url=database)
+    assert run.code == 2
+    assert "--lock-timeout 'soon'" in run.err
+    assert _rows(database, "SELECT to_regclass('\"SequelizeMeta\"') IS NULL") == [(True,)]
+
+
+# --- concurrent runners ---------------------------------------------------------------------------
+
+
+def test_four_runners_at_once_apply_each_step_exactly_once(project: Path, database) -> None:
+    real_17x(database)
+    procs = [_popen("migrate", project=project, url=database) for _ in range(4)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], outs
+    texts = [out for out, _ in outs]
+    assert sum(f"Applied {PENDING_17X} step(s)" in t for t in texts) == 1, texts
+    assert sum("No pending steps" in t for t in texts) == 3, texts
+    assert sum("Adopted 5 step(s)" in t for t in texts) == 1, texts
+    ledger = _rows(database, "SELECT name, kind, count(*) FROM citrine_state.applied "
+                             "GROUP BY name, kind ORDER BY name")
+    assert [(n, k) for n, k, _ in ledger][:5] == [(s, "adopted") for s in STEPS_17X]
+    assert len(ledger) == 5 + PENDING_17X and all(c == 1 for _, _, c in ledger)
+    meta = _rows(database, 'SELECT name FROM "SequelizeMeta"')
+    assert len(meta) == 12 == len(set(meta))
+    assert citrine("verify", project=project, url=database).code == 0
+
+
+def test_migrate_waiting_longer_than_lock_wait_names_the_holder(project: Path,
+                                                               database) -> None:
+    from citrine_state import lock
+
+    real_17x(database)
+    with db.connect(database) as holder:
+        assert lock.try_acquire(holder)
+        pid = holder.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        started = time.monotonic()
+        run = citrine("migrate", "--lock-wait", "1", project=project, url=database)
+        waited = time.monotonic() - started
+    assert run.code == 1, run.text
+    assert f"holds the migration lock (pid {pid}," in run.err
+    assert "gave up after 1s" in run.err
+    assert waited < 30
+    assert _rows(database, "SELECT to_regclass('citrine_state.applied') IS NULL") == [(True,)]
+
+
+
+# --- killed mid-run -------------------------------------------------------------------------------
+
+KILL_POINTS = 22  # at least 20 must land while migrate is still running
+
+
+def _copy(base: object, name: str) -> object:
+    url = base.set(database=name)  # type: ignore[attr-defined]
+    db.create_database(url, template=base.database)  # type: ignore[attr-defined]
+    return url
+
+
+def _table_counts(url: object) -> dict[str, int]:
+    """Rows of every table in public and in the archive schema, by schema-qualified name."""
+    with db.connect(url) as conn:
+        tables = conn.exec_driver_sql(
+            "SELECT schemaname, tablename FROM pg_tables WHERE schemaname IN "
+            "('public', 'citrine_archive') AND tablename NOT IN ('SequelizeMeta', "
+            "'spatial_ref_sys')").all()
+        return {f"{s}.{t}": conn.exec_driver_sql(f'SELECT count(*) FROM "{s}"."{t}"').scalar()
+                for s, t in tables}
+
+
+# schema-fix renames 1.7's Evses (the EVSE types) to EvseTypes, keeping their ids.
+RENAMED = {"public.Evses": "public.EvseTypes"}
+
+
+def _missing_rows(base_counts: dict[str, int], now: dict[str, int]) -> dict[str, tuple]:
+    """Old tables whose rows are neither still in public (under their name or the one a step
+    renamed them to) nor archived (as citrine_archive."<step>_<Table>")."""
+    missing = {}
+    for name, count in base_counts.items():
+        table = name.split(".", 1)[1]
+        here = max(now.get(name, 0), now.get(RENAMED.get(name, ""), 0))
+        kept = here + sum(n for k, n in now.items()
+                                      if k.startswith("citrine_archive.")
+                                      and k.endswith("_" + table))
+        if kept < count:
+            missing[name] = (count, kept)
+    return missing
+
+
+# Columns whose values depend on the run, not on the data: what a step stamps with now(), and
+# the ids create-evses draws from the Evses sequence (and the links to them): a killed run's
+# rolled-back transaction still used up sequence values, as PostgreSQL sequences do.
+STAMPED_BY_THE_RUN = {
+    "public.Evses": ("createdAt", "updatedAt", "id"),
+    "public.Transactions": ("evseId",),
+    "public.ChargingNeeds": ("evseId",),
+    "citrine_archive.20250903102900_Evses": ("id", "evseId"),
+}
+
+
+def _content(url: object) -> dict[str, str]:
+    """dataset17.snapshot_rows, without the columns a step stamps with the time it ran."""
+    from .support.dataset17 import _literal, _quote, _tables
+
+    result = {}
+    with db.connect(url) as conn:
+        for schema, table, columns in _tables(conn, ("public", "citrine_archive")):
+            skip = STAMPED_BY_THE_RUN.get(f"{schema}.{table}", ())
+            parts = " || ',' || ".join(
+                f"{_literal(c)} || '=' || quote_nullable(t.{_quote(c)}::text)"
+                for c in columns if c not in skip) or "''"  # then only the count counts
+            result[f"{schema}.{table}"] = conn.exec_driver_sql(
+                f"SELECT md5(COALESCE(string_agg(r, E'\\n' ORDER BY r COLLATE \"C\"), ''))"
+                f" FROM (SELECT {parts} AS r FROM {_quote(schema)}.{_quote(table)} t) x"
+            ).scalar()
+    return result
+
+
+def _start_and_wait_for(url: object, project: Path, marker: str) -> tuple:
+    """Start migrate; return it once its stderr shows ``marker`` (the first database work),
+    with the seconds that took."""
+    started = time.monotonic()
+    proc = _popen("migrate", project=project, url=url)
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if marker in line:
+            break
+    return proc, time.monotonic() - started
+
+
+@pytest.mark.slow
+def test_migrate_killed_at_many_moments_leaves_a_consistent_database_with_all_its_data(
+    project: Path, pg_server
+) -> None:
+    import secrets
+
+    from citrine_state import api
+
+    from .support import dataset17, dataset17_evse
+
+    made: list[object] = []
+
+    def copy(base: object) -> object:
+        url = _copy(base, f"kill_{secrets.token_hex(5)}")
+        made.append(url)
+        return url
+
+    base = pg_server.set(database=f"killbase_{secrets.token_hex(5)}")
+    db.create_database(base)
+    made.append(base)
+    proj = api.open_project(project)
+    marker = "adopting 5 step(s)"
+    try:
+        real_17x(base)
+        with db.connect(base) as conn:
+            dataset17.load_tokens(conn)
+            dataset17_evse.load_evses(conn)
+            conn.commit()
+        base_counts = _table_counts(base)
+        # A warm-up run (fills the verification cache, as any earlier run on a machine would),
+        # then a timed one: the kills are spread over its database work, from the adoption
+        # check through the seven steps to the verification of the last one before COMMIT.
+        assert citrine("migrate", project=project, url=copy(base)).code == 0
+        reference = copy(base)
+        proc, _ = _start_and_wait_for(reference, project, marker)
+        began = time.monotonic()
+        out, err = proc.communicate(timeout=300)
+        work = time.monotonic() - began
+        assert proc.returncode == 0, out + err
+        expected_rows = _content(reference)
+
+        results = []
+        attempts = 0
+        i = 0
+        while i < KILL_POINTS and attempts < KILL_POINTS + 10:
+            attempts += 1
+            url = copy(base)
+            proc, _ = _start_and_wait_for(url, project, marker)
+            time.sleep(work * (i + 0.5) / KILL_POINTS)
+            running = proc.poll() is None
+            if running:
+                i += 1
+            else:  # this run was faster than the timed one: aim earlier from now on
+                work *= 0.9
+            proc.kill()
+            proc.communicate()
+            # The ledger and the live schema agree: status verifies what the ledger records.
+            state = api.status(proj, url).state
+            assert state in ("between-versions", "at-version"), (i, state)
+            steps = _rows(url, "SELECT name, count(*) FROM citrine_state.applied WHERE kind = "
+                               "'step' GROUP BY name") \
+                if _rows(url, "SELECT to_regclass('citrine_state.applied') IS NOT NULL")[0][0] \
+                else []
+            assert all(n == 1 for _, n in steps), steps
+            # Every row of every old table is still there, or archived.
+            assert _missing_rows(base_counts, _table_counts(url)) == {}, i
+            # Running migrate again completes, verified, with the same content as a run that
+            # was never interrupted.
+            again = api.migrate(proj, url)
+            assert again.version == "1.8.0", i
+            assert _content(url) == expected_rows, i
+            db.drop_database(url)
+            made.remove(url)
+            results.append((running, len(steps)))
+        killed = [steps for running, steps in results if running]
+        assert len(killed) == KILL_POINTS >= 20, results
+        # The kills caught the run in several different places: before, between and after steps.
+        assert len(set(killed)) >= 3, results
+    finally:
+        for url in made:
+            db.drop_database(url)
