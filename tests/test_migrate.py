@@ -206,3 +206,55 @@ def test_undo_dry_run_shows_the_down(project: Path, database) -> None:
     assert run.code == 0, run.text
     assert f"-- == {LAST} (down)" in run.out
     assert (LAST + ".ts",) in _rows(database, 'SELECT name FROM "SequelizeMeta"')
+
+
+def test_an_accepted_edit_is_restamped_and_recorded(project: Path, database) -> None:
+    assert citrine("migrate", project=project, url=database).code == 0
+    name = "20250430105500-create-tenants-table"
+    step = project / "versions" / "1.8.0" / f"{name}.py"
+    step.write_text(step.read_text() + "\n# a comment added after it ran\n")
+    refused = citrine("migrate", project=project, url=database)
+    assert refused.code == 2 and "--accept-edited" in refused.err
+    wrong = citrine("migrate", "--accept-edited", "20250430110000-create-default-tenant",
+                    project=project, url=database)
+    assert wrong.code == 2 and "not edited applied steps" in wrong.err
+    run = citrine("migrate", "--accept-edited", name, project=project, url=database)
+    assert run.code == 0, run.text
+    note = _rows(database, "SELECT note FROM citrine_state.applied WHERE name = "
+                           f"'{name}' ORDER BY id DESC LIMIT 1")[0][0]
+    assert "re-stamped" in note and "--accept-edited" in note
+    assert citrine("check", project=project, url=database).code == 0
+
+
+def test_a_deleted_applied_step_is_reported_before_anything_runs(project: Path,
+                                                                 database) -> None:
+    assert citrine("migrate", project=project, url=database).code == 0
+    import json as _json
+
+    config = project / "migration-config.json"
+    data = _json.loads(config.read_text())
+    gone = "20250715000000-create-async-job-status"
+    data["versions"]["1.8.0"]["migrations"].remove(gone)
+    config.write_text(_json.dumps(data, indent=2))
+    (project / "versions" / "1.8.0" / f"{gone}.py").unlink()
+    run = citrine("migrate", project=project, url=database)
+    assert run.code == 2
+    assert f"no file any more: {gone}" in run.err
+
+
+def test_out_of_order_with_the_flag_is_recorded(project: Path, database) -> None:
+    names = [n for n in STEPS_17X] + ["20250618150800-update-existing-authorization-to-"
+                                      "include-realtimeauth"]
+    real_17x(database)
+    # Apply create-tenant-partner-table (newer) first, as a custom batch would.
+    batch = citrine("select", "--select", "8", "--name", "partner-first", "--description",
+                    "tenant partners first", "--yes", project=project, url=database)
+    assert batch.code == 0, batch.text
+    assert citrine("custom", "partner-first", project=project, url=database).code == 0
+    refused = citrine("migrate", project=project, url=database)
+    assert refused.code == 2 and "--allow-out-of-order" in refused.err
+    run = citrine("migrate", "--allow-out-of-order", project=project, url=database)
+    assert run.code == 0, run.text
+    notes = _rows(database, "SELECT name, note FROM citrine_state.applied WHERE "
+                            "position('out of order' in note) > 0 ORDER BY name")
+    assert [n for n, _ in notes][:1] == [names[-1]]

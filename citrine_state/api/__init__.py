@@ -391,7 +391,8 @@ def plan(conn: Any, project: Project) -> Plan:
     by_name = {s.name: s for s in all_steps}
     entries = ledger.applied_steps(conn, project.settings["ledger_schema"])
     meta = {ledger.base_name(n): n for n in ledger.sequelize_names(conn)}
-    unknown = sorted(full for base, full in meta.items() if base not in by_name)
+    unknown = sorted(full for base, full in meta.items() if base not in by_name
+                     and base not in entries)  # ours but gone: reported as vanished
     adopt = [by_name[b] for b in sorted(meta) if b in by_name and b not in entries]
     applied = sorted(set(entries) | {s.name for s in adopt})
     edited, vanished = [], []
@@ -419,7 +420,8 @@ def _refuse_unsafe(p: Plan, allow_out_of_order: bool = False) -> None:
     if p.edited:
         raise Refused(
             f"applied step(s) were edited since they ran: {', '.join(p.edited)}; restore the "
-            "files (git checkout) or write a new step; nothing ran"
+            "files (git checkout), write a new step, or accept the edit with "
+            "--accept-edited STEP (the ledger records it); nothing ran"
         )
     if p.vanished:
         raise Refused(
@@ -458,6 +460,7 @@ def migrate(
     progress: Callable[[StepRun], None] | None = None,
     allow_out_of_order: bool = False,
     dry_run: bool = False,
+    accept_edited: tuple[str, ...] = (),
 ) -> MigrateResult:
     """The spec's ``npm run migrate``: adopt what CitrineOS's own runner applied (verified),
     then apply every pending step in order, each in its own transaction; the last one is
@@ -466,6 +469,10 @@ def migrate(
     with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
         p = plan(conn, project)
         conn.rollback()
+        if accept_edited and not dry_run:
+            _restamp(conn, project, p, accept_edited)
+            p = plan(conn, project)
+            conn.rollback()
         _refuse_unsafe(p, allow_out_of_order)
         if dry_run:
             from ..dryrun import plan_steps
@@ -478,6 +485,30 @@ def migrate(
                            late=set(p.out_of_order))
         version = _version_with_exactly(project, set(p.applied) | {r.name for r in ran})
     return MigrateResult(adopted, ran, version.name if version else None)
+
+
+def _restamp(conn: Any, project: Project, p: Plan, names: tuple[str, ...]) -> None:
+    """Accept edits of applied step files: the ledger records the new checksum, saying so."""
+    from ..errors import Refused
+
+    by_name = {s.name: s for s in p.steps}
+    edited = {by_name[n].path.relative_to(project.root).as_posix(): n
+              for n in by_name if by_name[n].path.relative_to(project.root).as_posix() in p.edited}
+    wanted = {n.removesuffix(".py").split("/")[-1] for n in names}
+    unknown = sorted(wanted - set(edited.values()))
+    if unknown:
+        raise Refused(f"--accept-edited names step(s) that are not edited applied steps: "
+                      f"{', '.join(unknown)}")
+    entries = ledger.applied_steps(conn, project.settings["ledger_schema"])
+    conn.rollback()
+    with conn.begin():
+        ledger.record_many(conn, project.settings["ledger_schema"], [
+            dict(name=n, kind=entries[n].kind, version=entries[n].version,
+                 checksum=by_name[n].checksum,
+                 note=f"checksum re-stamped after an edit (was {entries[n].checksum}); "
+                      "accepted with --accept-edited")
+            for n in sorted(wanted)
+        ])
 
 
 def _adopt(conn: Any, project: Project, p: Plan, url: URL, shadow_url: str | None,

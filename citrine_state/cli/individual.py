@@ -46,6 +46,11 @@ def migrate(
         help="Apply pending steps older than the newest applied one (recorded in the ledger).",
     )] = False,
     dry_run: DryRunOpt = False,
+    accept_edited: Annotated[list[str] | None, typer.Option(
+        "--accept-edited",
+        help="Accept that this applied step's file was edited: re-stamp its checksum in the "
+             "ledger (recorded with a note). Repeatable.",
+    )] = None,
 ) -> None:
     """Apply every pending step in order, each in its own transaction (spec: npm run migrate)."""
     from .. import api
@@ -63,7 +68,7 @@ def migrate(
 
     result = api.migrate(proj, url, shadow_url, lock_wait=lock_wait, say=_say,
                          progress=progress, allow_out_of_order=allow_out_of_order,
-                         dry_run=dry_run)
+                         dry_run=dry_run, accept_edited=tuple(accept_edited or ()))
     if result.plan is not None:
         _render_plan(out, result.plan)
         out.print("Dry run: nothing was changed.", markup=False)
