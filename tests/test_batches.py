@@ -495,8 +495,8 @@ def test_custom_list_with_an_unreachable_database_still_lists(project: Path) -> 
 def test_a_missing_prerequisite_is_named_on_the_shadow_before_the_live_database_is_touched(
     shared: Path, clone
 ) -> None:
-    # On a pre-tenant 1.7.0 database, flatten-authorization (7) alone: it needs
-    # Authorizations.concurrentTransaction, which step 5 adds.
+    # On a pre-tenant 1.7.0 database, flatten-authorization (7) alone: it needs the
+    # Authorizations columns that the tenant steps add (tenantId first, concurrentTransaction).
     url = clone("170")
     before = data_state(url)
     made(shared, "7", "flatten-alone")
@@ -504,7 +504,7 @@ def test_a_missing_prerequisite_is_named_on_the_shadow_before_the_live_database_
     assert run.code == 2, run.text
     assert ("custom batch flatten-alone: step 20250621120000-flatten-authorization fails on a "
             "shadow copy of this database's schema") in run.err
-    assert "concurrentTransaction" in run.err
+    assert '"tenantId" does not exist' in run.err
     assert "nothing ran on the live database" in run.err
     assert "completed successfully" not in run.out
     assert data_state(url) == before
