@@ -409,6 +409,19 @@ def plan(conn: Any, project: Project) -> Plan:
                 out_of_order)
 
 
+def _refuse_foreign(conn: Any, project: Project, p: Plan) -> None:
+    """Nothing recorded, not empty, and none of the project's tables: not ours to migrate."""
+    from ..errors import Refused
+
+    if p.applied or p.adopt or runner.is_empty(conn, project):
+        return
+    if not _has_known_tables(conn, project):
+        conn.rollback()
+        raise Refused("not a CitrineOS database: it holds other tables and none of this "
+                      "project's, and nothing records a migration; nothing ran")
+    conn.rollback()
+
+
 def _refuse_unsafe(p: Plan, allow_out_of_order: bool = False) -> None:
     from ..errors import Refused
 
@@ -468,6 +481,7 @@ def migrate(
     steps_mod.all_steps(project)  # every listed step has its file, before we connect
     with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
         p = plan(conn, project)
+        _refuse_foreign(conn, project, p)
         conn.rollback()
         if accept_edited and not dry_run:
             _restamp(conn, project, p, accept_edited)

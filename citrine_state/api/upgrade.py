@@ -23,6 +23,7 @@ from . import (
     _apply_steps,
     _classify,
     _quiet,
+    _refuse_foreign,
     _refuse_unsafe,
     plan,
 )
@@ -232,6 +233,7 @@ def to_version(
     wanted = set(project.steps_up_to(target))
     with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
         p = plan(conn, project)
+        _refuse_foreign(conn, project, p)
         conn.rollback()
         _refuse_unsafe(p)
         applied = set(p.applied)
