@@ -26,7 +26,8 @@ db_app = typer.Typer(help="The managed local PostgreSQL (used when no database U
                      no_args_is_help=True)
 app.add_typer(db_app, name="db")
 manager_app = typer.Typer(
-    help="Manage migrations: list, report, validate, batch, select (spec: migrate:manager).",
+    help="Manage migrations: list, report, validate, batch, select, interactive, new-version, "
+         "new-step (spec: migrate:manager).",
     no_args_is_help=True,
 )
 app.add_typer(manager_app, name="manager")
