@@ -338,7 +338,9 @@ def _sessions(conn: Any, name: str) -> list[str]:
     rows = conn.execute(
         sa.text("SELECT pid, usename, coalesce(nullif(application_name, ''), '?'), "
                 "coalesce(host(client_addr), 'local') FROM pg_stat_activity "
-                "WHERE datname = :n AND pid <> pg_backend_pid() ORDER BY pid"),
+                "WHERE datname = :n AND pid <> pg_backend_pid() "
+                # autovacuum workers are not users: the rename makes them stop by itself
+                "AND backend_type = 'client backend' ORDER BY pid"),
         {"n": name},
     )
     return [f"pid {r[0]} {r[1]} {r[2]} from {r[3]}" for r in rows]
