@@ -22,7 +22,6 @@ plausible. The output is plain, reviewable SQL with a header naming both snapsho
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -382,10 +381,6 @@ def generate(project: Project, version: Version, near: URL | str,
                     f"snapshot {version.name}: {names or '; '.join(left.statements[:3])}"
                 )
     return c
-
-
-def digest(text: str) -> str:
-    return hashlib.sha256(text.replace("\r\n", "\n").encode()).hexdigest()
 
 
 def plan(project: Project, c: Consolidated) -> hazards.Plan:

@@ -145,12 +145,16 @@ def _chown(path: Path, os_user: str | None) -> None:
     os.chown(path, entry.pw_uid, entry.pw_gid)
 
 
-def _user_can_enter(path: Path, os_user: str | None) -> bool:
+def _user_can(os_user: str | None, path: Path, *tests: str) -> bool:
+    """Whether ``os_user`` passes the ``test`` flags (-w, -x ...) on ``path``."""
     if os_user is None:
         return True
     test = shutil.which("test") or "/usr/bin/test"
-    cmd = _as_server_user([test, "-w", str(path), "-a", "-x", str(path)], os_user)
-    return subprocess.run(cmd, capture_output=True).returncode == 0
+    args: list[str] = []
+    for flag in tests:
+        args += (["-a"] if args else []) + [flag, str(path)]
+    proc = subprocess.run(_as_server_user([test, *args], os_user), capture_output=True)
+    return proc.returncode == 0
 
 
 def free_port() -> int:
@@ -204,7 +208,7 @@ def init_cluster(home: Path, *, fsync: bool = True, bindir: Path | None = None) 
     os_user = _server_user()
     home.mkdir(parents=True, exist_ok=True)
     _chown(home, os_user)
-    if not _user_can_enter(home, os_user):
+    if not _user_can(os_user, home, "-w", "-x"):
         raise LocalClusterError(f"the '{os_user}' user cannot write to {home}")
     password = secrets.token_urlsafe(24)
     pwfile = home / ".pw"
@@ -318,7 +322,7 @@ def _home_for(project_dir: Path, os_user: str | None) -> tuple[Path, str | None]
     # The server's user must be able to reach the folder through every parent.
     probe = state_dir(project_dir)
     os.chmod(probe, 0o711)
-    if _user_can_enter_path(probe, os_user):
+    if _user_can(os_user, probe, "-x"):
         return home, None
     digest = hashlib.sha256(str(project_dir.resolve()).encode()).hexdigest()[:12]
     fallback = Path("/var/tmp/citrine-state") / digest
@@ -329,12 +333,6 @@ def _home_for(project_dir: Path, os_user: str | None) -> tuple[Path, str | None]
     fallback.parent.mkdir(parents=True, exist_ok=True)
     os.chmod(fallback.parent, 0o711)
     return fallback, note
-
-
-def _user_can_enter_path(path: Path, os_user: str) -> bool:
-    test = shutil.which("test") or "/usr/bin/test"
-    cmd = _as_server_user([test, "-x", str(path)], os_user)
-    return subprocess.run(cmd, capture_output=True).returncode == 0
 
 
 def ensure(project_dir: Path, *, create: bool = True, say=None) -> Cluster:

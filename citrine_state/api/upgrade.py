@@ -85,7 +85,7 @@ def load_consolidated(
         if sql_hash(committed_sql(project, project.version(name))) != digest:
             raise Refused(f"{path.name} was generated from another snapshot of {name}: run "
                           "`citrine-migrate manager batch` (it is stale)")
-    return migration, consolidate.digest(text)
+    return migration, sql_hash(text)
 
 
 # --- running ----------------------------------------------------------------------------------
