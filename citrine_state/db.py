@@ -10,6 +10,7 @@ import re
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine, make_url
@@ -107,26 +108,59 @@ def capture_scripts() -> Iterator[list[str]]:
         _script_sinks.remove(sink)
 
 
-def run_script(conn: Connection, sql: str) -> None:
-    """Run a script of several statements on ``conn`` inside its transaction, one statement at
-    a time, with no parameter parsing (``%`` in ``format('%I')`` or ``LIKE 'x%'`` is text).
+def run_script(conn: Connection, sql: str, whole: bool = False) -> None:
+    """Run a script of several statements on ``conn`` inside its transaction, with no parameter
+    parsing (``%`` in ``format('%I')`` or ``LIKE 'x%'`` is text).
 
-    A failure is raised as SQLAlchemy's DBAPIError naming the statement that failed."""
-    import psycopg
-
+    A failure is raised as SQLAlchemy's DBAPIError naming the statement that failed. With
+    ``whole`` (for scripts that only create objects, such as a snapshot loaded into an empty
+    database, where no statement waits for another session's lock), a long script is first sent
+    in one round trip under a savepoint instead of hundreds; only if it fails is it rolled back
+    to the savepoint and replayed statement by statement, to find and name the statement.
+    While a dry run collects statements, they always go one by one.
+    """
     from .sqltext import split_script
 
     if not conn.in_transaction():
         conn.begin()
     raw = conn.connection.driver_connection
     assert raw is not None
-    for statement in split_script(sql):
+    statements = split_script(sql)
+    if (whole and len(statements) >= _WHOLE_SCRIPT_FROM and not _script_sinks
+            and _run_whole(raw, sql)):
+        return
+    for statement in statements:
         for sink in _script_sinks:
             sink.append(statement)
-        try:
-            raw.execute(statement)
-        except psycopg.Error as exc:
-            raise sa.exc.DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
+        _run_one(raw, statement)
+
+
+# Below this many statements the savepoint costs more round trips than it saves.
+_WHOLE_SCRIPT_FROM = 20
+
+
+def _run_whole(raw: Any, sql: str) -> bool:
+    """Run ``sql`` in one round trip under a savepoint; False (and nothing done) if it failed."""
+    import psycopg
+
+    raw.execute("SAVEPOINT citrine_script")
+    try:
+        raw.execute(sql)
+    except psycopg.Error:
+        raw.execute("ROLLBACK TO SAVEPOINT citrine_script")
+        raw.execute("RELEASE SAVEPOINT citrine_script")
+        return False
+    raw.execute("RELEASE SAVEPOINT citrine_script")
+    return True
+
+
+def _run_one(raw: Any, statement: str) -> None:
+    import psycopg
+
+    try:
+        raw.execute(statement)
+    except psycopg.Error as exc:
+        raise sa.exc.DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
 
 
 def server_url(url: str | URL, database: str = "postgres") -> URL:

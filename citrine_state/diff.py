@@ -50,9 +50,9 @@ def inspect(connection: Any, scope: Scope) -> Any:
 
     ``connection`` may be inside an open transaction: the inspection then sees its changes.
     """
-    from schemainspect import get_inspector
+    from .inspectload import load
 
-    inspected = get_inspector(connection)
+    inspected = load().get_inspector(connection)
     managed = set(scope.managed_schemas)
     ignored_ext = set(scope.ignored_extensions)
     for prop in (*KINDS, *_OTHER_PROPS):
@@ -116,6 +116,9 @@ class SchemaDiff:
 def compare(live: Any, expected: Any) -> SchemaDiff:
     """Compare two inspections (see ``inspect``): what differs, and SQL to turn live into
     expected."""
+    from .inspectload import load
+
+    load()  # before migra imports it the slow way
     from migra import Migration
 
     differences: list[Difference] = []

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL, Connection
 
-from . import db, diff
+from . import db, diff, inspectload
 from . import steps as steps_mod
 from .project import Project, Version
 from .snapshot import committed_sql, sql_hash
@@ -49,8 +49,8 @@ def _cache_key(source: str, scope: diff.Scope, fingerprint: str) -> str:
 
 
 def load_sql(conn: Connection, sql: str) -> None:
-    """Run a snapshot (or any multi-statement script without parameters) on ``conn``."""
-    db.run_script(conn, sql)
+    """Run a snapshot (or another script that only creates objects) on ``conn``."""
+    db.run_script(conn, sql, whole=True)
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,7 @@ def expected_for(
     path = _cache_path(project, _cache_key(target.source, scope, _server_fingerprint(live)))
     if use_cache and path.is_file():
         try:
+            inspectload.load()  # the pickle's classes, imported fast
             return pickle.loads(path.read_bytes())
         except Exception:
             path.unlink(missing_ok=True)
