@@ -3,7 +3,8 @@
 A consolidated migration takes a database that is exactly at version P to version V in one
 transaction, in four phases:
 
-1. expand: what migra's diff adds (extensions, types, sequences, tables with their keys,
+1. expand: values added to existing enum types (``ALTER TYPE ... ADD VALUE``, in the target's
+   order), then what migra's diff adds (extensions, types, sequences, tables with their keys,
    columns - NOT NULL ones added as NULLable first), and the loosening of old constraints and
    indexes; nothing is dropped;
 2. data: the data moves of V's steps (their ``DATA_MOVES`` SQL files, the same files the steps
@@ -18,22 +19,36 @@ transaction, in four phases:
 Generation replays this on an empty shadow database of P and fails unless the result equals V's
 snapshot (an empty diff and the same column order), so a generated file is correct, not just
 plausible. The output is plain, reviewable SQL with a header naming both snapshots' hashes.
+
+Enum types are not left to migra, which recreates a type whenever its values change (rename it,
+create the new one, cast every column, drop the old one: a rewrite of every table using it).
+Added values become ``ALTER TYPE ... ADD VALUE``. PostgreSQL 12+ runs that inside the
+migration's transaction but refuses to *use* a value added in the same transaction ("unsafe use
+of new value"): the replay runs in one transaction like the runner, so such a use (a data move,
+a default) shows up at generation, and that type is then recreated in the expand phase instead
+(a type created in the transaction may use all its values), with a note in the header. Types
+whose values are removed or reordered cannot change in place: they are recreated after the
+data moves (which must move rows off removed values). Recreations carry the hazards of the
+column rewrites (locks-table, rewrites-table).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Connection
 
 from . import db, diff, hazards
 from . import steps as steps_mod
-from .errors import CheckFailed, UsageError
+from .errors import CheckFailed, Refused, UsageError
 from .project import Project, Version
 from .snapshot import committed_sql, sql_hash
 from .verify import load_sql, scope_of
@@ -69,6 +84,8 @@ class Consolidated:
     phases: dict[str, list[str | DataMove]] = field(
         default_factory=lambda: {p: [] for p in PHASES}
     )
+    # Remarks a reviewer needs (rendered as ``-- note:`` lines under the header; not parsed).
+    notes: list[str] = field(default_factory=list)
 
     def statements(self) -> list[tuple[str, str | DataMove]]:
         return [(phase, item) for phase in PHASES for item in self.phases[phase]]
@@ -86,6 +103,9 @@ def render(c: Consolidated) -> str:
         "-- and the data moves of the version's steps; do not edit (`manager batch --check`).",
         "-- Runs in one transaction: expand, data, contract, finalize; verified before COMMIT.",
     ]
+    for note in c.notes:
+        lines += textwrap.wrap(note, 96, initial_indent="-- note: ", subsequent_indent="--   ",
+                               break_on_hyphens=False, break_long_words=False)
     for phase in PHASES:
         lines += ["", f"-- == phase: {phase}"]
         for item in c.phases[phase]:
@@ -298,6 +318,233 @@ def _in_target_order(statements: list[str], target: Any) -> list[str]:
     return before + adds + others[len(before):]
 
 
+# --- enum types -----------------------------------------------------------------------------------
+
+UNSAFE_NEW_ENUM_VALUE = "55P04"  # SQLSTATE of "unsafe use of new value ... of enum type"
+_OLD_SUFFIX = "__citrine_old"
+_ADD_VALUE = re.compile(r"^\s*alter\s+type\s+\S+\s+add\s+value\b", re.I)
+
+
+@dataclass(frozen=True)
+class EnumChange:
+    """An enum type present on both sides whose values differ."""
+
+    schema: str
+    name: str
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+
+    @property
+    def qualified(self) -> str:
+        return f"{_q(self.schema)}.{_q(self.name)}"
+
+    @property
+    def additive(self) -> bool:
+        """Only values added, the old ones kept in their order: ADD VALUE can do it."""
+        return [v for v in self.new if v in self.old] == list(self.old)
+
+    @property
+    def added(self) -> list[str]:
+        return [v for v in self.new if v not in self.old]
+
+
+def enum_changes(current: Any, target: Any) -> list[EnumChange]:
+    """The enum types of both inspections whose values differ, by name."""
+    out = []
+    for key in sorted(set(current.enums) & set(target.enums)):
+        have, want = current.enums[key], target.enums[key]
+        if list(have.elements) != list(want.elements):
+            out.append(EnumChange(str(want.schema), str(want.name), tuple(have.elements),
+                                  tuple(want.elements)))
+    return out
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def add_value_statements(change: EnumChange) -> list[str]:
+    """``ALTER TYPE ... ADD VALUE`` for each added value, placed so that the order of the
+    values ends up the target's."""
+    out: list[str] = []
+    previous: str | None = None
+    for value in change.new:
+        if value not in change.old:
+            if previous is not None:
+                where = f" after {_literal(previous)}"
+            elif change.old:
+                where = f" before {_literal(change.old[0])}"
+            else:
+                where = ""
+            out.append(f"alter type {change.qualified} add value {_literal(value)}{where}")
+        previous = value
+    return out
+
+
+_USERS = """
+SELECT CASE
+         WHEN d.classid = 'pg_class'::regclass AND c.relkind IN ('r', 'p') AND d.objsubid > 0
+           THEN 'column'
+         WHEN d.classid = 'pg_attrdef'::regclass THEN 'default'
+         WHEN v.relkind IN ('v', 'm') THEN 'view'
+         ELSE 'other'
+       END AS kind,
+       pg_describe_object(d.classid, d.objid, d.objsubid) AS what,
+       n.nspname, c.relname, a.attname, a.atttypid = t.typarray AS is_array,
+       pg_get_expr(ad.adbin, ad.adrelid) AS column_default
+FROM pg_type t
+JOIN pg_depend d ON d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray)
+                AND d.deptype = 'n'
+LEFT JOIN pg_class c ON d.classid = 'pg_class'::regclass AND c.oid = d.objid
+LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND d.objsubid > 0
+LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
+LEFT JOIN pg_class v ON v.oid = COALESCE(r.ev_class, c.oid)
+WHERE t.oid = to_regtype(%s)
+ORDER BY n.nspname, c.relname, a.attnum, what
+"""
+
+# Views and materialized views that use the type, or a table column of the type.
+_VIEWS = """
+SELECT DISTINCT n.nspname, v.relname, v.relkind
+FROM pg_type t
+JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.deptype = 'n'
+JOIN pg_rewrite r ON r.oid = d.objid
+JOIN pg_class v ON v.oid = r.ev_class AND v.relkind IN ('v', 'm')
+JOIN pg_namespace n ON n.oid = v.relnamespace
+LEFT JOIN pg_attribute a ON d.refclassid = 'pg_class'::regclass AND a.attrelid = d.refobjid
+                        AND a.attnum = d.refobjsubid
+WHERE t.oid = to_regtype(%s)
+  AND ((d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray))
+       OR a.atttypid IN (t.oid, t.typarray))
+UNION
+SELECT n.nspname, c.relname, c.relkind
+FROM pg_type t
+JOIN pg_depend d ON d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray)
+                AND d.classid = 'pg_class'::regclass AND d.deptype = 'n'
+JOIN pg_class c ON c.oid = d.objid AND c.relkind IN ('v', 'm')
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE t.oid = to_regtype(%s)
+ORDER BY 1, 2
+"""
+
+
+def recreate_statements(conn: Connection, change: EnumChange, keep_defaults: bool) -> list[str]:
+    """Recreate an enum type with the target's values: drop the views that use it (the diff
+    that follows creates them again), rename it aside, create it anew, cast every table column
+    (and array column) using it, drop the old one. Columns' defaults are dropped first and,
+    with ``keep_defaults``, set again on the new type (otherwise the diff that follows sets the
+    target's). Anything else that depends on the type (a constraint or index expression, a
+    function, a domain) is refused: that needs a hand-written migration."""
+    rows = conn.exec_driver_sql(_USERS, (change.qualified,)).all()
+    other = sorted({r.what for r in rows if r.kind == "other"})
+    if other:
+        raise CheckFailed(
+            f"enum type {change.qualified} must be recreated ({_why(change)}), but "
+            f"{', '.join(other[:5])} depend(s) on it; write this migration by hand"
+        )
+    views = conn.exec_driver_sql(_VIEWS, (change.qualified, change.qualified)).all()
+    columns = [r for r in rows if r.kind == "column"]
+    aside = (change.name[: 63 - len(_OLD_SUFFIX)] + _OLD_SUFFIX)
+    new_values = ", ".join(_literal(v) for v in change.new)
+    out: list[str] = []
+    for nspname, relname, relkind in views:
+        word = "materialized view" if relkind == "m" else "view"
+        out.append(f"drop {word} if exists {_q(nspname)}.{_q(relname)} cascade")
+    for r in columns:
+        if r.column_default is not None:
+            out.append(f"alter table {_q(r.nspname)}.{_q(r.relname)} alter column "
+                       f"{_q(r.attname)} drop default")
+    out.append(f"alter type {change.qualified} rename to {_q(aside)}")
+    out.append(f"create type {change.qualified} as enum ({new_values})")
+    for r in columns:
+        cast = f"{change.qualified}[]" if r.is_array else change.qualified
+        via = "text[]" if r.is_array else "text"
+        out.append(f"alter table {_q(r.nspname)}.{_q(r.relname)} alter column {_q(r.attname)} "
+                   f"type {cast} using {_q(r.attname)}::{via}::{cast}")
+    if keep_defaults:
+        for r in columns:
+            if r.column_default is not None:
+                out.append(f"alter table {_q(r.nspname)}.{_q(r.relname)} alter column "
+                           f"{_q(r.attname)} set default {r.column_default}")
+    out.append(f"drop type {_q(change.schema)}.{_q(aside)}")
+    return out
+
+
+def _why(change: EnumChange) -> str:
+    if change.additive:
+        return f"value(s) {', '.join(map(_literal, change.added))} are added and used"
+    removed = [v for v in change.old if v not in change.new]
+    if removed:
+        return f"value(s) {', '.join(map(_literal, removed))} are removed"
+    return "its values are reordered"
+
+
+def unsafe_enum_use(exc: BaseException) -> tuple[str, str] | None:
+    """(value, type name as PostgreSQL printed it) when ``exc`` is PostgreSQL refusing to use
+    an enum value added earlier in the same transaction."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) != UNSAFE_NEW_ENUM_VALUE:
+        return None
+    message = str(getattr(getattr(orig, "diag", None), "message_primary", None) or orig)
+    match = re.search(r'unsafe use of new value "(.*)" of enum type (.+)$', message)
+    return (match.group(1), match.group(2).strip()) if match else ("?", "?")
+
+
+def named(changes: list[EnumChange], printed: str) -> EnumChange | None:
+    """The change whose type PostgreSQL printed as ``printed`` (maybe qualified, maybe
+    quoted)."""
+    parts = re.findall(r'"((?:[^"]|"")*)"|([^".]+)', printed)
+    names = [(quoted.replace('""', '"') if quoted else bare) for quoted, bare in parts]
+    for change in changes:
+        if names and names[-1] == change.name and (len(names) == 1 or
+                                                   names[-2] == change.schema):
+            return change
+    return None
+
+
+@contextmanager
+def masked_enums(target: Any, changes: list[EnumChange]) -> Iterator[None]:
+    """Let migra see these enum types of ``target`` with their old values, so that its diff
+    leaves them alone (they are recreated separately)."""
+    saved = {}
+    for change in changes:
+        key = change.qualified
+        enum = target.enums[key]
+        saved[key] = enum.elements
+        enum.elements = list(change.old)
+    try:
+        yield
+    finally:
+        for key, elements in saved.items():
+            target.enums[key].elements = elements
+
+
+def mentions_enum(statement: str, changes: list[EnumChange]) -> bool:
+    """Does this ALTER TABLE cast to one of these types (a default with a value they gain)?"""
+    if not statement.lower().startswith("alter table"):
+        return False
+    return any(re.search(rf'::(?:\S+\.)?"?{re.escape(c.name)}"?(?![\w$])', statement)
+               for c in changes)
+
+
+def enum_notes(early: list[EnumChange], late: list[EnumChange]) -> list[str]:
+    notes = [
+        f"enum type {c.qualified} is recreated in the expand phase, rewriting the tables that "
+        f"use it under an ACCESS EXCLUSIVE lock: {_why(c)} in the same transaction, which "
+        "PostgreSQL refuses after ALTER TYPE ... ADD VALUE (\"unsafe use of new value\")"
+        for c in early
+    ]
+    notes += [
+        f"enum type {c.qualified} is recreated after the data moves, rewriting the tables that "
+        f"use it under an ACCESS EXCLUSIVE lock: {_why(c)}, which PostgreSQL cannot do in place"
+        + ("; no row may hold a removed value by then" if not c.additive else "")
+        for c in late
+    ]
+    return notes
+
+
 def _run_move(conn: Connection, project: Project, move: DataMove) -> None:
     path = project.root / move.path
     if not path.is_file():
@@ -315,6 +562,14 @@ def _run_move(conn: Connection, project: Project, move: DataMove) -> None:
 def execute(conn: Connection, project: Project, c: Consolidated,
             say: Callable[[str], None] = lambda _: None) -> None:
     """Run every phase on ``conn`` (the caller owns the transaction)."""
+    if any(isinstance(item, str) and _ADD_VALUE.match(item) for _, item in c.statements()):
+        version = int(conn.exec_driver_sql("SHOW server_version_num").scalar_one())
+        if version < 120000:
+            raise Refused(
+                f"consolidated migration {c.source} -> {c.target} adds enum values with ALTER "
+                "TYPE ... ADD VALUE inside its transaction, which needs PostgreSQL 12 or newer "
+                f"(the server is {version // 10000}); nothing ran"
+            )
     for phase in PHASES:
         items = c.phases[phase]
         if items:
@@ -338,8 +593,24 @@ def generate(project: Project, version: Version, near: URL | str,
         raise UsageError(f"version {version.name} has no earlier modelled version to start from")
     source_sql, target_sql = committed_sql(project, previous), committed_sql(project, version)
     c = Consolidated(previous.name, version.name, sql_hash(source_sql), sql_hash(target_sql))
-    scope = scope_of(project)
-    renames = _hints(project, version)
+    return build(
+        c, source_sql, target_sql, near, shadow_url, scope_of(project),
+        renames=_hints(project, version),
+        moves=data_moves(project, version, "DATA_MOVES"),
+        late_moves=data_moves(project, version, "LATE_DATA_MOVES"),
+        run_move=lambda conn, move: _run_move(conn, project, move),
+    )
+
+
+def build(c: Consolidated, source_sql: str, target_sql: str, near: URL | str,
+          shadow_url: URL | str | None, scope: diff.Scope, renames: list[Rename] | None = None,
+          moves: list[DataMove] | None = None, late_moves: list[DataMove] | None = None,
+          run_move: Callable[[Connection, DataMove], None] | None = None) -> Consolidated:
+    """Fill ``c``'s phases: replay the migration from ``source_sql`` on a shadow database, in
+    ONE transaction as the runner does, until it equals ``target_sql``'s schema.
+
+    A use of an enum value that the migration adds by ADD VALUE (refused by PostgreSQL inside
+    that transaction) makes the replay start again with that type recreated instead."""
     with db.shadow_database(near, shadow_url) as target_url, db.connect(target_url) as tconn:
         load_sql(tconn, target_sql)
         tconn.commit()
@@ -347,40 +618,95 @@ def generate(project: Project, version: Version, near: URL | str,
         with db.shadow_database(near, shadow_url) as work_url, db.connect(work_url) as conn:
             load_sql(conn, source_sql)
             conn.commit()
+            changes = enum_changes(diff.inspect(conn, scope), target)
 
-            def apply(phase: str, items: list[str | DataMove]) -> None:
-                for item in items:
-                    if isinstance(item, DataMove):
-                        _run_move(conn, project, item)
-                    else:
-                        item = item.strip().rstrip(";").strip()
-                        db.run_script(conn, item)
-                    c.phases[phase].append(item)
-                conn.commit()
+            def attempt(early: list[EnumChange]) -> Consolidated:
+                c.phases, c.notes = {p: [] for p in PHASES}, []
+                _replay(conn, c, target, scope, renames or [], moves or [], late_moves or [],
+                        run_move, early)
+                conn.rollback()
+                return c
 
-            statements = _migra(diff.inspect(conn, scope), target)
-            created = new_tables(statements)
-            renamed = {(r.table, r.new) for r in renames}
-            expand = [e for s in statements if (e := expand_part(s, created)) is not None
-                      and _added_column(e) not in renamed]
-            apply("expand", _in_target_order(expand, target))
-            apply("data", list(data_moves(project, version, "DATA_MOVES")))
-            # Renames wait until the data moves, which still read the old names, have run.
-            apply("contract", [
-                f"alter table public.{_q(r.table)} rename column {_q(r.old)} to {_q(r.new)}"
-                for r in renames
-            ])
-            apply("contract", column_repairs(diff.inspect(conn, scope), target))
-            apply("contract", _migra(diff.inspect(conn, scope), target))
-            apply("finalize", list(data_moves(project, version, "LATE_DATA_MOVES")))
-            left = diff.compare(diff.inspect(conn, scope), target)
-            if not left.in_sync:
-                names = ", ".join(f"{d.kind} {d.name} ({d.change})" for d in left.differences[:5])
+            return retrying_enum_uses(conn, changes, attempt,
+                                      f"the generated {c.source} -> {c.target} migration")
+
+
+T = TypeVar("T")
+
+
+def retrying_enum_uses(conn: Connection, changes: list[EnumChange],
+                       attempt: Callable[[list[EnumChange]], T], what: str) -> T:
+    """Run ``attempt(early)``; when it fails because it used a value that ADD VALUE added in
+    the same transaction, roll back and run it again with that type in ``early`` (to be
+    recreated instead). Each type is retried once; the transaction must start from a committed
+    state."""
+    early: list[EnumChange] = []
+    while True:
+        try:
+            return attempt(early)
+        except sa_exc.DBAPIError as exc:
+            unsafe = unsafe_enum_use(exc)
+            conn.rollback()
+            if unsafe is None:
+                raise
+            change = named(changes, unsafe[1])
+            if change is None or change in early or not change.additive:
                 raise CheckFailed(
-                    f"the generated {previous.name} -> {version.name} migration does not reach "
-                    f"snapshot {version.name}: {names or '; '.join(left.statements[:3])}"
-                )
-    return c
+                    f"{what} uses enum value {_literal(unsafe[0])} of {unsafe[1]} in the "
+                    "transaction that adds it, which PostgreSQL refuses; use it in a later "
+                    "version") from None
+            early.append(change)
+
+
+def _replay(conn: Connection, c: Consolidated, target: Any, scope: diff.Scope,
+            renames: list[Rename], moves: list[DataMove], late_moves: list[DataMove],
+            run_move: Callable[[Connection, DataMove], None] | None,
+            early: list[EnumChange]) -> None:
+    def apply(phase: str, items: Sequence[str | DataMove]) -> None:
+        for item in items:
+            if isinstance(item, DataMove):
+                if run_move is None:
+                    raise UsageError(f"no way to run data move {item.path}")
+                run_move(conn, item)
+            else:
+                item = item.strip().rstrip(";").strip()
+                db.run_script(conn, item)
+            c.phases[phase].append(item)
+
+    changes = enum_changes(diff.inspect(conn, scope), target)
+    late = [ch for ch in changes if not ch.additive]
+    recreated_early = [ch for ch in changes if ch in early]
+    for change in changes:
+        if change.additive and change not in early:
+            apply("expand", add_value_statements(change))
+    for change in recreated_early:
+        apply("expand", recreate_statements(conn, change, keep_defaults=True))
+    c.notes = enum_notes(recreated_early, late)
+    with masked_enums(target, late):
+        statements = _migra(diff.inspect(conn, scope), target)
+    created = new_tables(statements)
+    renamed = {(r.table, r.new) for r in renames}
+    expand = [e for s in statements if (e := expand_part(s, created)) is not None
+              and _added_column(e) not in renamed and not mentions_enum(e, late)]
+    apply("expand", _in_target_order(expand, target))
+    apply("data", moves)
+    # Renames wait until the data moves, which still read the old names, have run.
+    apply("contract", [
+        f"alter table public.{_q(r.table)} rename column {_q(r.old)} to {_q(r.new)}"
+        for r in renames
+    ])
+    for change in late:
+        apply("contract", recreate_statements(conn, change, keep_defaults=False))
+    apply("contract", column_repairs(diff.inspect(conn, scope), target))
+    apply("contract", _migra(diff.inspect(conn, scope), target))
+    apply("finalize", late_moves)
+    left = diff.compare(diff.inspect(conn, scope), target)
+    if not left.in_sync:
+        names = ", ".join(f"{d.kind} {d.name} ({d.change})" for d in left.differences[:5])
+        raise CheckFailed(
+            f"the generated {c.source} -> {c.target} migration does not reach "
+            f"snapshot {c.target}: {names or '; '.join(left.statements[:3])}"
+        )
 
 
 def plan(project: Project, c: Consolidated) -> hazards.Plan:

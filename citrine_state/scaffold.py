@@ -559,17 +559,60 @@ def generate_step_sql(project: Project, version: Version, near: URL | str,
             if diff.compare(state, models).in_sync and \
                     _column_orders(state) == _column_orders(models):
                 return result
-            statements = diff.compare(state, models).statements
-            created = consolidate.new_tables(statements)
-            expand = [e for s in statements
-                      if (e := consolidate.expand_part(s, created)) is not None]
-            result.up = _reach_expand(conn, expand, models)
-            result.contract = _reach(conn, project, models, [])
-            conn.commit()
-            result.down = _reach(conn, project, state,
-                                 diff.compare(diff.inspect(conn, scope), state).statements)
-            conn.rollback()
+            changes = consolidate.enum_changes(state, models)
+
+            def forward(early: list[consolidate.EnumChange]) -> tuple[list[str], list[str]]:
+                up = _enum_up(conn, changes, early)
+                late = [c for c in changes if not c.additive]
+                with consolidate.masked_enums(models, late):
+                    statements = diff.compare(diff.inspect(conn, scope), models).statements
+                created = consolidate.new_tables(statements)
+                expand = [e for s in statements
+                          if (e := consolidate.expand_part(s, created)) is not None
+                          and not consolidate.mentions_enum(e, late)]
+                up += _reach_expand(conn, expand, models)
+                recreate = [stmt for c in late
+                            for stmt in consolidate.recreate_statements(conn, c, False)]
+                contract = _reach(conn, project, models, recreate)
+                conn.commit()
+                return up, contract
+
+            result.up, result.contract = consolidate.retrying_enum_uses(
+                conn, changes, forward, "the generated step")
+            back = consolidate.enum_changes(diff.inspect(conn, scope), state)
+
+            def backward(early: list[consolidate.EnumChange]) -> list[str]:
+                # PostgreSQL cannot remove an enum value: going back recreates such types.
+                down = _enum_up(conn, back, early)
+                down += [_clean(stmt) for c in back if not c.additive
+                         for stmt in _run(conn, consolidate.recreate_statements(conn, c, False))]
+                down += _reach(conn, project, state,
+                               diff.compare(diff.inspect(conn, scope), state).statements)
+                conn.rollback()
+                return down
+
+            result.down = consolidate.retrying_enum_uses(conn, back, backward,
+                                                         "the generated step's DOWN")
     return result
+
+
+def _run(conn: Any, statements: list[str]) -> list[str]:
+    for statement in statements:
+        db.run_script(conn, _clean(statement))
+    return statements
+
+
+def _enum_up(conn: Any, changes: list[consolidate.EnumChange],
+             early: list[consolidate.EnumChange]) -> list[str]:
+    """Values added to enum types, by ADD VALUE, or (for the types in ``early``, whose new
+    values are used in the same transaction) by recreating the type; run on ``conn``."""
+    out: list[str] = []
+    for change in changes:
+        if change.additive and change not in early:
+            out += _run(conn, consolidate.add_value_statements(change))
+        elif change.additive:
+            out += _run(conn, consolidate.recreate_statements(conn, change, True))
+    return [_clean(s) for s in out]
 
 
 def _reach_expand(conn: Any, expand: list[str], goal: Any) -> list[str]:
@@ -602,6 +645,38 @@ def _py_string(sql: str) -> str:
     return '"""' + sql.replace("\\", "\\\\").replace('"""', '\\"\\"\\"') + '"""'
 
 
+_RECREATED = re.compile(r'^alter type (\S+) rename to "[^"]*__citrine_old"$', re.I)
+
+
+def _enum_notes(sql: StepSQL) -> list[str]:
+    """What a reviewer must know about the enum types the step changes."""
+    def recreated(statements: list[str]) -> list[str]:
+        return [m.group(1) for s in statements if (m := _RECREATED.match(_clean(s)))]
+
+    notes: list[str] = []
+    added = sorted({s.split()[2] for s in sql.up if re.match(r"alter type \S+ add value ", s)})
+    if added:
+        notes.append(_wrap(
+            f"UP adds values to {', '.join(added)} with ALTER TYPE ... ADD VALUE (PostgreSQL "
+            "12 or newer): PostgreSQL refuses to use a value added in the same transaction "
+            "(\"unsafe use of new value\"), so no data move of this step may use them; use "
+            "them in a later step."))
+    forward = recreated(sql.up) + recreated(sql.contract)
+    if forward:
+        notes.append(_wrap(
+            f"UP/CONTRACT recreate {', '.join(forward)} (values removed or reordered, or added "
+            "and used at once, which PostgreSQL cannot do in place): every table using it is "
+            "rewritten under an ACCESS EXCLUSIVE lock; rows must not hold a removed value."))
+    back = recreated(sql.down)
+    if back:
+        notes.append(_wrap(
+            f"DOWN recreates {', '.join(back)}: PostgreSQL cannot remove a value from an enum "
+            "type, so the type is made anew without the values UP adds, rewriting every table "
+            "using it; it fails while a row still holds one of those values (move such rows "
+            "first)."))
+    return notes
+
+
 def step_file(description: str, version: Version, command: str, sql: StepSQL,
               generated: bool, models_rel: str) -> str:
     """The text of a new step file (see the module docstring of ``steps``)."""
@@ -631,6 +706,7 @@ def step_file(description: str, version: Version, command: str, sql: StepSQL,
     if any(re.search(r"\bset not null\b", s, re.I) for s in sql.contract):
         notes.append(_wrap("CONTRACT sets NOT NULL on columns that UP adds as NULLable: fill "
                            "them with a data move, or the step fails on a database with rows."))
+    notes += _enum_notes(sql)
     if any(hazards.DELETES_DATA in hazards.tags(s) for s in sql.down):
         notes.append(_wrap("DOWN deletes what UP added, with its data (see its ``-- hazards:`` "
                            "lines): archive it first if an undo must keep it."))
