@@ -213,6 +213,69 @@ def managed_objects(conn: Connection, schemas: list[str]) -> int:
     )
 
 
+@dataclass(frozen=True)
+class SequenceLag:
+    """A sequence whose next value is already taken in the column it feeds."""
+
+    sequence: str  # qualified, quoted
+    table: str  # qualified, quoted
+    column: str
+    next_value: int
+    max_value: int
+
+    @property
+    def fix(self) -> str:
+        return (f"SELECT setval('{self.sequence}', (SELECT max({db.quote_ident(self.column)}) "
+                f"FROM {self.table}))")
+
+    def describe(self) -> str:
+        return (f"{self.sequence} would hand out {self.next_value} next, but {self.table} "
+                f"already has ids up to {self.max_value}: the next insert fails with a "
+                f"duplicate key. Fix: {self.fix}")
+
+
+def sequence_lags(conn: Connection, schemas: list[str]) -> list[SequenceLag]:
+    """Serial and identity sequences of the managed schemas that lag behind their column.
+
+    Only columns that lead a btree index are read (max() is then one index probe), so this is
+    cheap on any table size. A database made by CitrineOS 1.8.0's own runner has one: the
+    default tenant is inserted with an explicit id and "Tenants_id_seq" is left at 1.
+    """
+    owned = conn.execute(
+        sa.text(
+            """
+            SELECT format('%I.%I', sn.nspname, s.relname), format('%I.%I', tn.nspname, t.relname),
+                   a.attname
+            FROM pg_depend d
+            JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+            JOIN pg_sequence ps ON ps.seqrelid = s.oid AND ps.seqincrement = 1
+            JOIN pg_namespace sn ON sn.oid = s.relnamespace
+            JOIN pg_class t ON t.oid = d.refobjid AND t.relkind IN ('r', 'p')
+            JOIN pg_namespace tn ON tn.oid = t.relnamespace
+            JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
+            WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+              AND d.deptype IN ('a', 'i') AND tn.nspname = ANY(:schemas)
+              AND EXISTS (SELECT 1 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+                          JOIN pg_am am ON am.oid = ic.relam
+                          WHERE i.indrelid = t.oid AND i.indkey[0] = a.attnum
+                            AND am.amname = 'btree')
+            ORDER BY 2, 3
+            """
+        ),
+        {"schemas": list(schemas)},
+    ).all()
+    lags: list[SequenceLag] = []
+    for sequence, table, column in owned:
+        row = conn.execute(sa.text(
+            f"SELECT (SELECT max({db.quote_ident(column)})::bigint FROM {table}),"
+            f" CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM {sequence}"
+        )).one()
+        max_value, next_value = row
+        if max_value is not None and next_value <= max_value:
+            lags.append(SequenceLag(sequence, table, column, int(next_value), int(max_value)))
+    return lags
+
+
 def is_empty(conn: Connection, project: Project) -> bool:
     return managed_objects(conn, project.settings["managed_schemas"]) == 0
 

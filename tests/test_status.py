@@ -46,6 +46,7 @@ def test_fresh_install_is_exactly_at_the_latest_version(project: Path, database)
     assert (data["state"], data["version"], data["recorded_by"]) == ("at-version", "1.8.0",
                                                                      "ledger")
     assert data["pending"] == []
+    assert data["warnings"] == []
     human = citrine("consolidated:status", project=project, url=database)
     assert "exactly at version 1.8.0" in human.out
     assert "11/11 applied" in human.out
@@ -65,6 +66,31 @@ def test_real_citrineos_180_database_is_at_180(project: Path, database) -> None:
     data = _status(project, database)
     assert (data["state"], data["version"], data["recorded_by"]) == ("at-version", "1.8.0",
                                                                      "SequelizeMeta")
+    assert data["warnings"] == []
+
+
+def test_a_sequence_behind_its_ids_is_a_warning_with_its_fix(project: Path, database) -> None:
+    # What CitrineOS 1.8.0's own runner leaves: the default tenant inserted with id 1 and
+    # "Tenants_id_seq" never moved, so the next tenant collides with it.
+    psql_file(database, dump_for_step("20250903102900-create-evses"))
+    with db.connect(database) as conn:
+        conn.exec_driver_sql("""INSERT INTO "Tenants" (id, name, "createdAt", "updatedAt")
+                                VALUES (1, 'Default Tenant', now(), now())""")
+        conn.commit()
+    data = _status(project, database)
+    assert len(data["warnings"]) == 1, data["warnings"]
+    warning = data["warnings"][0]
+    assert warning.startswith('public."Tenants_id_seq" would hand out 1 next, but '
+                              'public."Tenants" already has ids up to 1')
+    human = citrine("status", project=project, url=database)
+    assert "Warnings:" in human.out and "Tenants_id_seq" in human.out
+    fix = warning.split("Fix: ", 1)[1]
+    with db.connect(database) as conn:
+        conn.exec_driver_sql(fix)
+        conn.exec_driver_sql("""INSERT INTO "Tenants" (name, "createdAt", "updatedAt")
+                                VALUES ('second', now(), now())""")
+        conn.commit()
+    assert _status(project, database)["warnings"] == []
 
 
 def test_real_citrineos_17x_database_is_170_plus_four_steps(project: Path, database) -> None:

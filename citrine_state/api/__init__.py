@@ -183,6 +183,7 @@ class Status:
     recommendation: str | None = None
     strategy: str | None = None  # a key of the config's migration_strategy
     advice: str | None = None  # why, in the words of the spec's decision tree
+    warnings: list[str] = field(default_factory=list)  # found in passing, e.g. lagging sequences
 
     def as_dict(self) -> dict[str, Any]:
         data = {k: v for k, v in self.__dict__.items() if k != "drift"}
@@ -194,6 +195,9 @@ def status(project: Project, url: URL, shadow_url: str | None = None) -> Status:
     """What the database is: empty, exactly at a version, drifted, or not CitrineOS."""
     with db.connect(url) as conn:
         result = _classify(conn, project, url, shadow_url)
+        if result.state != "empty":
+            result.warnings += [lag.describe() for lag in
+                                runner.sequence_lags(conn, project.settings["managed_schemas"])]
         conn.rollback()
     _advise(result, project)
     return result

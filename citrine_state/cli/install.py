@@ -191,6 +191,10 @@ def _status(project: str | None, database_url: str | None, shadow_url: str | Non
     if result.drift is not None and not result.drift.in_sync:
         out.print("\nDrift:", markup=False)
         _render_diff(out, result.drift)
+    if result.warnings:
+        out.print("\nWarnings:", markup=False)
+        for warning in result.warnings:
+            out.print(f"  ⚠ {warning}", markup=False)
     if result.advice:
         out.print(f"\n{result.advice}", markup=False)
     if result.strategy:
