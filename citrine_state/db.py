@@ -215,16 +215,110 @@ def _autocommit(url: URL, sql: str) -> None:
             raise
 
 
+_CREATE_EXTENSION = re.compile(
+    r'\bcreate\s+extension\s+(?:if\s+not\s+exists\s+)?("(?:[^"]|"")+"|[a-z_][a-z0-9_]*)',
+    re.IGNORECASE,
+)
+
+
+def extensions_created(sql: str) -> list[str]:
+    """The extensions a script creates (``CREATE EXTENSION [IF NOT EXISTS] name``), once each,
+    in order: what the server must offer before the script can run."""
+    found: list[str] = []
+    for match in _CREATE_EXTENSION.finditer(sql):
+        name = match.group(1)
+        name = name[1:-1].replace('""', '"') if name.startswith('"') else name.lower()
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def require_extensions(conn: Connection, names: list[str], source: str) -> None:
+    """Refuse (exit 2, nothing ran) when the server offers none of the files of an extension
+    that ``source`` creates, e.g. a server without PostGIS: one line naming it and what to
+    install, before any statement fails half-way with the server's three-line error."""
+    from .errors import Refused
+
+    if not names:
+        return
+    started = not conn.in_transaction()
+    have = set(conn.execute(
+        sa.text("SELECT name FROM pg_available_extensions WHERE name = ANY(:n) "
+                "UNION SELECT extname FROM pg_extension WHERE extname = ANY(:n)"),
+        {"n": list(names)},
+    ).scalars())
+    major = str(conn.exec_driver_sql("SHOW server_version").scalar() or "").split(".")[0]
+    if started:
+        conn.rollback()
+    missing = [n for n in names if n not in have]
+    if not missing:
+        return
+    shown = ", ".join(f'"{n}"' for n in missing)
+    hint = (f" (PostGIS: the postgresql-{major}-postgis-3 package, or the postgis/postgis "
+            "image)" if any(n.startswith("postgis") for n in missing) else "")
+    raise Refused(
+        f"the database server has no extension {shown}, which {source} creates (PostgreSQL "
+        f"{major} finds no control file for it): install it on the server{hint}, then run "
+        "again; nothing ran"
+    )
+
+
+SHADOW_PREFIX = "citrine_shadow_"
+STALE_SHADOW_SECONDS = 3600  # no shadow build takes an hour; one left that long was orphaned
+_SHADOW_NAME = re.compile(r"citrine_shadow_(\d{9,12})_[0-9a-f]{12}")
+
+
+def shadow_name(created: int) -> str:
+    """``citrine_shadow_<unix seconds by the server's clock>_<random hex>``: the age is in the
+    name, as PostgreSQL keeps no creation time for a database."""
+    return f"{SHADOW_PREFIX}{created}_{secrets.token_hex(6)}"
+
+
+def sweep_stale_shadows(server: str | URL,
+                        older_than: float = STALE_SHADOW_SECONDS) -> tuple[int, list[str]]:
+    """Drop the shadow databases that runs killed mid-build (SIGKILL, a lost machine) left on
+    ``server``: only names of this scheme, older than ``older_than`` seconds by the server's
+    clock, with no session connected. DROP without FORCE, so a session that connects meanwhile
+    keeps it; a database this role may not drop is left alone. Never fails a run for that.
+
+    Returns the server's clock (unix seconds) and the names dropped."""
+    parsed = parse_url(server) if isinstance(server, str) else server
+    dropped: list[str] = []
+    with connect(server_url(parsed)) as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        now = int(conn.exec_driver_sql("SELECT extract(epoch FROM now())::bigint").scalar() or 0)
+        try:
+            names = conn.exec_driver_sql(
+                "SELECT d.datname FROM pg_database d "
+                "WHERE d.datname ~ '^citrine_shadow_[0-9]+_[0-9a-f]+$' AND NOT EXISTS "
+                "(SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)"
+            ).scalars().all()
+        except sa.exc.DBAPIError:
+            return now, dropped
+        for name in names:
+            found = _SHADOW_NAME.fullmatch(name)
+            if found is None or now - int(found.group(1)) < older_than:
+                continue
+            try:
+                conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {quote_ident(name)}")
+            except sa.exc.DBAPIError:
+                continue  # connected to since, or owned by another role
+            dropped.append(name)
+    return now, dropped
+
+
 @contextmanager
 def shadow_database(near: str | URL, shadow_url: str | URL | None = None) -> Iterator[URL]:
-    """A new empty database for building expected schemas, dropped afterwards, also on error.
+    """A new empty database for building expected schemas, dropped afterwards, also on error;
+    stale shadows that killed runs left behind are swept first (``sweep_stale_shadows``).
 
     By default it lives on the same server as ``near``; ``shadow_url`` names another server
     (its database part is ignored).
     """
     base = shadow_url if shadow_url is not None else near
     parsed = parse_url(base) if isinstance(base, str) else base
-    url = parsed.set(database=f"citrine_shadow_{secrets.token_hex(6)}")
+    now, _ = sweep_stale_shadows(parsed)
+    url = parsed.set(database=shadow_name(now))
     create_database(url)
     try:
         yield url

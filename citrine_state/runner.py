@@ -45,6 +45,7 @@ def migrating(
         _set(conn, "lock_timeout", project.settings["lock_timeout"])
         _set(conn, "statement_timeout", project.settings["statement_timeout"])
         conn.commit()
+        _require_extensions(conn, project)
         lock.acquire(conn, lock_wait, on_wait=say)
         try:
             yield conn
@@ -53,6 +54,17 @@ def migrating(
                 lock.release(conn)
             except sa.exc.DBAPIError:
                 pass  # the session is gone, and the lock with it
+
+
+def _require_extensions(conn: Connection, project: Project) -> None:
+    """The extensions the newest committed snapshot creates (PostGIS) must be on the server:
+    else one line naming them (exit 2), before a snapshot or step fails half-way."""
+    for version in reversed(project.modelled_versions):
+        path = project.snapshot_path(version)
+        if path.is_file():
+            db.require_extensions(conn, db.extensions_created(path.read_text(encoding="utf-8")),
+                                  path.relative_to(project.root).as_posix())
+            return
 
 
 def _set(conn: Connection, name: str, value: str) -> None:

@@ -7,7 +7,11 @@ password, and leaves the database exactly as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -157,11 +161,8 @@ CASES.update({
     "foreign-rollback": Case(WRITING["rollback"], "does not have every step of 1.7.0 applied",
                              url="foreign"),
     "foreign-undo": Case(WRITING["undo"], "no step has been applied", url="foreign"),
-    # Exit 1, not 2: custom first checks that a database with no recorded steps is empty, and the
-    # README's convention for custom is "1 drift (before or after)"; this is that check finding
-    # a problem (the unexpected invoices table), and the message says `status` tells what it is.
-    "foreign-custom": Case(WRITING["custom"], "the database is not empty", code=1,
-                           url="foreign", prepare=make_batch),
+    "foreign-custom": Case(WRITING["custom"], "not a CitrineOS database", url="foreign",
+                           prepare=make_batch),
     "foreign-custom-rollback": Case(WRITING["custom-rollback"], "nothing to roll back",
                                     url="foreign", prepare=make_batch),
 })
@@ -262,3 +263,109 @@ def test_backup_of_a_database_that_is_not_citrineos_copies_it_and_changes_nothin
     assert "Traceback" not in run.text
     assert list((project / "backups").glob("*.dump"))
     assert fingerprint(database) == before
+
+
+# --- a server without PostGIS ---------------------------------------------------------------
+
+
+def _relocated_without_postgis(root: Path) -> Path:
+    """A copy of the installed PostgreSQL under ``root`` whose share folder lacks PostGIS's
+    extension files: PostgreSQL finds its share and lib folders relative to the real path of
+    its binary, so the same absolute layout under ``root`` serves the copy. Returns its bindir."""
+    from citrine_state import localpg
+
+    bindir = localpg.find_bindir().resolve()
+    pg_config = bindir / "pg_config"
+    if not pg_config.is_file():
+        pytest.skip(f"no pg_config next to {bindir}: cannot tell where the share folder is")
+    found = subprocess.run([str(pg_config), "--sharedir", "--pkglibdir"], capture_output=True,
+                           text=True, check=True).stdout.split()
+    sharedir, pkglibdir = Path(found[0]), Path(found[1])
+    new_bin = root / bindir.relative_to("/")
+    new_bin.mkdir(parents=True)
+    for program in ("postgres", "initdb", "pg_ctl"):
+        shutil.copy2(bindir / program, new_bin / program)  # a copy: symlinks resolve back
+    new_lib = root / pkglibdir.relative_to("/")
+    if not new_lib.exists():
+        new_lib.parent.mkdir(parents=True, exist_ok=True)
+        new_lib.symlink_to(pkglibdir, target_is_directory=True)
+    new_share = root / sharedir.relative_to("/")
+    new_share.mkdir(parents=True)
+    for entry in sharedir.iterdir():
+        if entry.name != "extension":
+            (new_share / entry.name).symlink_to(entry)
+            continue
+        (new_share / "extension").mkdir()
+        for item in entry.iterdir():
+            if not item.name.startswith("postgis"):
+                (new_share / "extension" / item.name).symlink_to(item)
+    for folder in [root, *root.rglob("*")]:
+        if folder.is_dir() and not folder.is_symlink():
+            os.chmod(folder, 0o755)  # the server's user (postgres, when we are root) reads it
+    return new_bin
+
+
+@pytest.fixture(scope="module")
+def server_without_postgis() -> Iterator[URL]:
+    """A throwaway cluster of the installed PostgreSQL, without PostGIS's files."""
+    from citrine_state import localpg
+
+    root = Path(tempfile.mkdtemp(prefix="citrine-nopostgis-"))
+    os.chmod(root, 0o711)  # the server's user must pass through
+    cluster = None
+    try:
+        try:
+            bindir = _relocated_without_postgis(root / "install")
+            cluster = localpg.init_cluster(root / "cluster", fsync=False, bindir=bindir)
+            localpg.start(cluster)
+        except (CitrineError, OSError, subprocess.SubprocessError) as exc:
+            pytest.skip(f"cannot build a PostgreSQL server without PostGIS here: {exc}")
+        server = db.server_url(cluster.url("postgres"))
+        with db.connect(server) as conn:
+            if conn.exec_driver_sql("SELECT count(*) FROM pg_available_extensions "
+                                    "WHERE name = 'postgis'").scalar():
+                pytest.skip("the relocated server still finds PostGIS's files")
+        yield server
+    finally:
+        if cluster is not None:
+            localpg.stop(cluster)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+# What each command says. custom checks the server's extensions first (api.batches), so it
+# names PostGIS and what to install; consolidated and migrate stop at the snapshot's (or the
+# first step's) CREATE EXTENSION, rolled back, with the server's own line naming the extension.
+NO_POSTGIS = {
+    "custom": 'the database server has no extension "postgis", which snapshots/1.8.0.sql creates',
+    "consolidated": 'the database server has no extension "postgis", which snapshots/1.8.0.sql',
+    "migrate": 'the database server has no extension "postgis", which snapshots/1.8.0.sql',
+}
+
+
+@pytest.mark.parametrize("command", list(NO_POSTGIS))
+def test_a_server_without_postgis_is_refused_with_one_line_naming_it_and_nothing_changes(
+    command: str, project: Path, server_without_postgis: URL
+) -> None:
+    from .conftest import new_database
+
+    args = WRITING[command]
+    if command == "custom":
+        make_batch(project)
+    url = new_database(server_without_postgis, "nopostgis")
+    try:
+        before = fingerprint(url)
+        run = citrine(*args, project=project, url=url, timeout=600)
+        assert_one_clean_error(run, Case(args, NO_POSTGIS[command]), [])
+        assert fingerprint(url) == before
+        with db.connect(server_without_postgis) as conn:
+            shadows = conn.exec_driver_sql("SELECT count(*) FROM pg_database WHERE datname ~ "
+                                           "'^citrine_shadow_'").scalar()
+        assert shadows == 0  # no shadow database left behind by the failed build either
+    finally:
+        db.drop_database(url)
+
+
+def test_the_extensions_a_snapshot_creates_are_read_from_its_sql() -> None:
+    sql = ('-- a comment\nCREATE EXTENSION IF NOT EXISTS postgis;\ncreate extension "Odd""x" '
+           "WITH SCHEMA public;\nCREATE EXTENSION PostGIS;\nCREATE TABLE t (id int);")
+    assert db.extensions_created(sql) == ["postgis", 'Odd"x']

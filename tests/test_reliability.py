@@ -12,6 +12,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -98,6 +100,69 @@ def test_a_step_blocked_by_an_open_transaction_gives_up_cleanly_without_queueing
     assert len(probe.latencies) > 20
     assert max(probe.latencies) > 0.1
     assert max(probe.latencies) < 1.5, sorted(probe.latencies)[-5:]
+
+
+def _batch(project: Path, selection: str, name: str) -> None:
+    run = citrine("select", "--select", selection, "--name", name, "--description", "d",
+                  "--yes", project=project)
+    assert run.code == 0, run.text
+
+
+def test_a_custom_batch_blocked_by_an_open_transaction_gives_up_cleanly_without_queueing_traffic(
+    project: Path, database
+) -> None:
+    real_17x(database)
+    _batch(project, "6,7", "auth-hotfix")  # realTimeAuth, flatten-authorization
+    before = _columns(database, "Authorizations")
+    probe = _Probe(database, "Authorizations")
+    with db.connect(database) as blocker:
+        blocker.exec_driver_sql('SELECT count(*) FROM "Authorizations"').scalar()
+        probe.start()
+        proc = _popen("custom", "auth-hotfix", "--lock-timeout", "200ms", "--lock-retries", "2",
+                      project=project, url=database)
+        out, err = proc.communicate(timeout=300)
+        probe.stop.set()
+        probe.join()
+        blocker.rollback()
+    assert proc.returncode == 2, out + err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith('error: custom batch auth-hotfix could not get table "Authorizations" '
+                           "within lock_timeout 200ms on 3 attempt(s)"), err
+    assert "nothing of it remains" in last and "idle in transaction" in last
+    assert err.count("rolled back, retry") == 2
+    assert "Traceback" not in err
+    # Nothing of the batch remains: the adoption of CitrineOS's five steps (its own committed
+    # transaction, before the batch) is all the ledger gained.
+    assert _columns(database, "Authorizations") == before
+    assert _rows(database, 'SELECT count(*) FROM "SequelizeMeta"') == [(5,)]
+    assert _rows(database, "SELECT kind, count(*) FROM citrine_state.applied GROUP BY kind") \
+        == [("adopted", 5)]
+    assert len(probe.latencies) > 20 and max(probe.latencies) < 1.5, \
+        sorted(probe.latencies)[-5:]
+
+
+def test_a_custom_rollback_blocked_by_an_open_transaction_gives_up_cleanly(
+    project: Path, database
+) -> None:
+    real_17x(database)
+    _batch(project, "6", "realtime")
+    assert citrine("custom", "realtime", project=project, url=database).code == 0
+    applied = _columns(database, "Authorizations")
+    with db.connect(database) as blocker:
+        blocker.exec_driver_sql('SELECT count(*) FROM "Authorizations"').scalar()
+        run = citrine("custom:rollback", "realtime", "--lock-timeout", "200ms",
+                      "--lock-retries", "1", project=project, url=database)
+        blocker.rollback()
+    assert run.code == 2, run.text
+    assert run.err.strip().splitlines()[-1].startswith(
+        'error: the rollback of custom batch realtime could not get table "Authorizations" '
+        "within lock_timeout 200ms on 2 attempt(s)"), run.err
+    assert run.err.count("rolled back, retry") == 1
+    assert _columns(database, "Authorizations") == applied
+    assert _rows(database, "SELECT count(*) FROM citrine_state.applied WHERE kind = "
+                           "'reverted'") == [(0,)]
+    # Once the table is free, the same command completes.
+    assert citrine("custom:rollback", "realtime", project=project, url=database).code == 0
 
 
 def test_a_blocker_that_ends_during_the_backoff_lets_the_retry_succeed(
@@ -193,6 +258,7 @@ def test_migrate_waiting_longer_than_lock_wait_names_the_holder(project: Path,
 # --- killed mid-run -------------------------------------------------------------------------------
 
 KILL_POINTS = 22  # at least 20 must land while migrate is still running
+KILL_POINTS_ONE_TRANSACTION = 20  # consolidated, custom: quicker runs, fewer places to be
 
 
 def _copy(base: object, name: str) -> object:
@@ -235,6 +301,7 @@ def _missing_rows(base_counts: dict[str, int], now: dict[str, int]) -> dict[str,
 # the ids create-evses draws from the Evses sequence (and the links to them): a killed run's
 # rolled-back transaction still used up sequence values, as PostgreSQL sequences do.
 STAMPED_BY_THE_RUN = {
+    "public.Tenants": ("createdAt", "updatedAt"),  # the default tenant, made by consolidated
     "public.Evses": ("createdAt", "updatedAt", "id"),
     "public.Transactions": ("evseId",),
     "public.ChargingNeeds": ("evseId",),
@@ -260,96 +327,200 @@ def _content(url: object) -> dict[str, str]:
     return result
 
 
-def _start_and_wait_for(url: object, project: Path, marker: str) -> tuple:
-    """Start migrate; return it once its stderr shows ``marker`` (the first database work),
-    with the seconds that took."""
-    started = time.monotonic()
-    proc = _popen("migrate", project=project, url=url)
+def _start_and_wait_for(url: object, project: Path, args: tuple[str, ...],
+                        marker: str) -> tuple[subprocess.Popen[str], list[str]]:
+    """Start ``citrine-migrate ARGS``; return it once its stderr shows ``marker`` (the first
+    database work), with the stderr lines read so far."""
+    proc = _popen(*args, project=project, url=url)
     assert proc.stderr is not None
+    seen = []
     for line in proc.stderr:
+        seen.append(line)
         if marker in line:
             break
-    return proc, time.monotonic() - started
+    return proc, seen
 
 
-@pytest.mark.slow
-def test_migrate_killed_at_many_moments_leaves_a_consistent_database_with_all_its_data(
-    project: Path, pg_server
-) -> None:
+def _ledger_counts(url: object) -> list[tuple]:
+    """How often the ledger records each step as applied (by any kind but a revert)."""
+    if not _rows(url, "SELECT to_regclass('citrine_state.applied') IS NOT NULL")[0][0]:
+        return []
+    return _rows(url, "SELECT name, count(*) FROM citrine_state.applied WHERE kind <> "
+                      "'reverted' GROUP BY name ORDER BY name")
+
+
+def _where(err: str) -> str:
+    """Where a killed run was caught: the first word of its last progress line ("adopting",
+    "expand:", "up", "verifying" ...)."""
+    lines = [line.split()[0] for line in err.splitlines() if line.strip()]
+    return lines[-1] if lines else "-"
+
+
+@dataclass
+class Killed:
+    """One kill: whether the run was still going, the steps the ledger held after it, and the
+    progress line it was caught at."""
+
+    running: bool
+    applied: int
+    where: str
+
+
+def _kill_at_many_moments(project: Path, base: object, args: tuple[str, ...], marker: str,
+                          states: tuple[str, ...], again: Callable[[object], object],
+                          points: int = KILL_POINTS) -> list[Killed]:
+    """Run ``citrine-migrate ARGS`` on copies of ``base``: once to warm the verification cache
+    (as any earlier run on a machine would), once timed from ``marker`` to its end, then
+    ``points`` times SIGKILLed at moments spread over that time. After every kill: ``status``
+    finds one of ``states`` (the schema is what the ledger records, never drifted), no step is
+    recorded twice, every row of every old table is still there or archived, and ``again`` (the
+    same command, in-process) completes with the content of the uninterrupted run."""
     import secrets
 
     from citrine_state import api
 
-    from .support import dataset17, dataset17_evse
-
+    proj = api.open_project(project)
     made: list[object] = []
 
-    def copy(base: object) -> object:
+    def copy() -> object:
         url = _copy(base, f"kill_{secrets.token_hex(5)}")
         made.append(url)
         return url
 
-    base = pg_server.set(database=f"killbase_{secrets.token_hex(5)}")
-    db.create_database(base)
-    made.append(base)
-    proj = api.open_project(project)
-    marker = "adopting 5 step(s)"
+    def drop(url: object) -> None:
+        db.drop_database(url)
+        made.remove(url)
+
     try:
-        real_17x(base)
-        with db.connect(base) as conn:
-            dataset17.load_tokens(conn)
-            dataset17_evse.load_evses(conn)
-            conn.commit()
         base_counts = _table_counts(base)
-        # A warm-up run (fills the verification cache, as any earlier run on a machine would),
-        # then a timed one: the kills are spread over its database work, from the adoption
-        # check through the seven steps to the verification of the last one before COMMIT.
-        assert citrine("migrate", project=project, url=copy(base)).code == 0
-        reference = copy(base)
-        proc, _ = _start_and_wait_for(reference, project, marker)
+        assert citrine(*args, project=project, url=copy()).code == 0
+        reference = copy()
+        proc, _ = _start_and_wait_for(reference, project, args, marker)
         began = time.monotonic()
         out, err = proc.communicate(timeout=300)
         work = time.monotonic() - began
         assert proc.returncode == 0, out + err
         expected_rows = _content(reference)
 
-        results = []
+        results: list[Killed] = []
         attempts = 0
-        i = 0
-        while i < KILL_POINTS and attempts < KILL_POINTS + 10:
+        while len([k for k in results if k.running]) < points and attempts < points + 10:
             attempts += 1
-            url = copy(base)
-            proc, _ = _start_and_wait_for(url, project, marker)
-            time.sleep(work * (i + 0.5) / KILL_POINTS)
+            i = len([k for k in results if k.running])
+            url = copy()
+            proc, seen = _start_and_wait_for(url, project, args, marker)
+            time.sleep(work * (i + 0.5) / points)
             running = proc.poll() is None
-            if running:
-                i += 1
-            else:  # this run was faster than the timed one: aim earlier from now on
+            if not running:  # this run was faster than the timed one: aim earlier from now on
                 work *= 0.9
             proc.kill()
-            proc.communicate()
-            # The ledger and the live schema agree: status verifies what the ledger records.
+            _, err = proc.communicate()
             state = api.status(proj, url).state
-            assert state in ("between-versions", "at-version"), (i, state)
-            steps = _rows(url, "SELECT name, count(*) FROM citrine_state.applied WHERE kind = "
-                               "'step' GROUP BY name") \
-                if _rows(url, "SELECT to_regclass('citrine_state.applied') IS NOT NULL")[0][0] \
-                else []
+            assert state in states, (i, state, err)
+            steps = _ledger_counts(url)
             assert all(n == 1 for _, n in steps), steps
-            # Every row of every old table is still there, or archived.
             assert _missing_rows(base_counts, _table_counts(url)) == {}, i
-            # Running migrate again completes, verified, with the same content as a run that
-            # was never interrupted.
-            again = api.migrate(proj, url)
-            assert again.version == "1.8.0", i
+            again(url)
+            assert all(n == 1 for _, n in _ledger_counts(url)), i
             assert _content(url) == expected_rows, i
-            db.drop_database(url)
-            made.remove(url)
-            results.append((running, len(steps)))
-        killed = [steps for running, steps in results if running]
-        assert len(killed) == KILL_POINTS >= 20, results
-        # The kills caught the run in several different places: before, between and after steps.
-        assert len(set(killed)) >= 3, results
+            drop(url)
+            results.append(Killed(running, len(steps), _where("".join(seen) + err)))
+        killed = [k for k in results if k.running]
+        assert len(killed) == points >= 20, results
+        return killed
     finally:
-        for url in made:
+        for url in list(made):
             db.drop_database(url)
+
+
+@pytest.fixture(scope="module")
+def real_17x_with_data(pg_server) -> Iterator[object]:
+    """A real 1.7.x database holding the issues' data set (tokens, EVSEs), to copy from."""
+    import secrets
+
+    from .support import dataset17, dataset17_evse
+
+    base = pg_server.set(database=f"killbase_{secrets.token_hex(5)}")
+    db.create_database(base)
+    try:
+        real_17x(base)
+        with db.connect(base) as conn:
+            dataset17.load_tokens(conn)
+            dataset17_evse.load_evses(conn)
+            conn.commit()
+        yield base
+    finally:
+        db.drop_database(base)
+
+
+@pytest.mark.slow
+def test_migrate_killed_at_many_moments_leaves_a_consistent_database_with_all_its_data(
+    project: Path, real_17x_with_data
+) -> None:
+    from citrine_state import api
+
+    proj = api.open_project(project)
+
+    def again(url: object) -> None:
+        assert api.migrate(proj, url).version == "1.8.0"
+
+    # From the adoption check through the seven steps (each its own transaction) to the
+    # verification of the last one before COMMIT.
+    killed = _kill_at_many_moments(project, real_17x_with_data, ("migrate",),
+                                   "adopting 5 step(s)", ("between-versions", "at-version"),
+                                   again)
+    # The kills caught the run in several different places: before, between and after steps.
+    assert len({k.applied for k in killed}) >= 3, killed
+
+
+@pytest.mark.slow
+def test_consolidated_killed_at_many_moments_leaves_a_consistent_database_with_all_its_data(
+    project: Path, pg_server
+) -> None:
+    import secrets
+
+    from citrine_state import api
+    from citrine_state.api import upgrade
+
+    from .test_consolidated import _pre_tenant_170_with_data
+
+    proj = api.open_project(project)
+
+    def again(url: object) -> None:
+        assert upgrade.consolidated(proj, url).version == "1.8.0"
+
+    base = pg_server.set(database=f"killbase_{secrets.token_hex(5)}")
+    db.create_database(base)
+    try:
+        _pre_tenant_170_with_data(project, base)
+        # One transaction, 1.7.0 -> 1.8.0: from the check of the source through expand, the
+        # data moves and contract to the verification before COMMIT.
+        killed = _kill_at_many_moments(project, base, ("consolidated",), "database:",
+                                       ("at-version",), again, KILL_POINTS_ONE_TRANSACTION)
+    finally:
+        db.drop_database(base)
+    assert len({k.where for k in killed}) >= 3, killed
+    # One transaction: a kill leaves either all of it or none of it.
+    assert {k.applied for k in killed} <= {1, 12}, killed  # 1.7.0 is its one step
+
+
+@pytest.mark.slow
+def test_custom_killed_at_many_moments_leaves_a_consistent_database_with_all_its_data(
+    project: Path, real_17x_with_data
+) -> None:
+    from citrine_state import api
+    from citrine_state.api import batches
+
+    proj = api.open_project(project)
+    _batch(project, "6-12", "rest-of-180")  # the seven steps 1.7.x lacks, in one transaction
+
+    def again(url: object) -> None:
+        batches.run(proj, url, "rest-of-180")
+        assert api.status(proj, url).version == "1.8.0"
+
+    killed = _kill_at_many_moments(project, real_17x_with_data, ("custom", "rest-of-180"),
+                                   "database:", ("between-versions", "at-version"), again,
+                                   KILL_POINTS_ONE_TRANSACTION)
+    assert len({k.where for k in killed}) >= 3, killed
+    # The adoption commits on its own, then the batch all at once.
+    assert {k.applied for k in killed} <= {0, 5, 12}, killed

@@ -24,7 +24,7 @@ from ..errors import CheckFailed, CitrineError, ConnectionFailed, Refused
 from ..project import Project
 from ..selection import parse
 from ..steps import Step, all_steps
-from . import Plan, plan
+from . import Plan, _refuse_foreign, plan
 
 Say = Callable[[str], None]
 
@@ -186,6 +186,7 @@ def run(
         entries = ledger.applied_steps(conn, schema)
         sql_done = name in batch_mod.sql_applied(conn, schema)
         conn.rollback()
+        _refuse_foreign(conn, project, p)  # another application's database: exit 2, as migrate
         _refuse_unsafe(p, "ran")
         by_name = {s.name: s for s in p.steps}
         applied = sorted(p.applied)
@@ -226,8 +227,11 @@ def run(
                                          with_sql)
         expected = verify.expected_for(project, target, conn, url, shadow_url)
         check = batch_mod.matches(project, expected, target.label)
-        result.ran, result.sql_seconds = batch_mod.apply(conn, project, batch, todo, with_sql,
-                                                         check, say=say)
+        # A statement blocked by live traffic gives up after lock_timeout; the whole batch is
+        # rolled back and retried with backoff, as migrate does for each step.
+        result.ran, result.sql_seconds = runner.with_lock_retries(
+            conn, project, f"custom batch {name}",
+            lambda: batch_mod.apply(conn, project, batch, todo, with_sql, check, say=say), say)
     return result
 
 
@@ -284,9 +288,10 @@ def rollback(
             expected = verify.expected_for(project, target, conn, url, shadow_url)
             check = batch_mod.empty_check(project, expected,
                                           f"the empty schema custom batch {name} started from")
-        runs, sql_seconds = batch_mod.revert(conn, project, batch, name,
-                                             [by_name[n] for n in mine], sql_done, check,
-                                             say=say)
+        runs, sql_seconds = runner.with_lock_retries(
+            conn, project, f"the rollback of custom batch {name}",
+            lambda: batch_mod.revert(conn, project, batch, name, [by_name[n] for n in mine],
+                                     sql_done, check, say=say), say)
     return RollbackResult(name, runs, sql_seconds)
 
 

@@ -17,9 +17,12 @@ from ..errors import UsageError
 from .common import (
     DatabaseUrlOpt,
     JsonOpt,
+    LockRetriesOpt,
+    LockTimeoutOpt,
     LockWaitOpt,
     ProjectOpt,
     ShadowUrlOpt,
+    _lock_options,
     _masked,
     _print_json,
     _project,
@@ -323,12 +326,15 @@ def custom(
     database_url: DatabaseUrlOpt = None,
     shadow_url: ShadowUrlOpt = None,
     lock_wait: LockWaitOpt = 60.0,
+    lock_timeout: LockTimeoutOpt = None,
+    lock_retries: LockRetriesOpt = None,
 ) -> None:
     """Run a custom batch: shadow replay first, then one transaction, verified (spec:
     migrate:custom NAME)."""
     from ..api import batches as api_batches
 
     proj = _project(project)
+    _lock_options(proj, lock_timeout, lock_retries)
     batch = api_batches.runnable(proj, name)  # bad files: one line, before any connection
     url = _url(proj, database_url)
     _say(f"database: {_masked(url)}")
@@ -423,12 +429,15 @@ def custom_rollback(
     database_url: DatabaseUrlOpt = None,
     shadow_url: ShadowUrlOpt = None,
     lock_wait: LockWaitOpt = 60.0,
+    lock_timeout: LockTimeoutOpt = None,
+    lock_retries: LockRetriesOpt = None,
 ) -> None:
     """Revert what a custom batch applied, in reverse order, in one transaction, verified
     (spec: migrate:custom:rollback NAME)."""
     from ..api import batches as api_batches
 
     proj = _project(project)
+    _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
     _say(f"database: {_masked(url)}")
     _out(f"⏪ Rolling back custom batch migration: {name}")

@@ -88,6 +88,12 @@ def _console(stderr: bool = False) -> Any:
 
 
 def _say(text: str) -> None:
+    """A progress line on stderr: dimmed on a terminal; elsewhere (logs, CI, pipes) plain text,
+    written without importing rich."""
+    if not sys.stderr.isatty():
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+        return
     _console(stderr=True).print(text, markup=False, style="dim")
 
 
