@@ -527,7 +527,7 @@ alter table "public"."Tenants" add constraint "Tenants_pkey" PRIMARY KEY using i
 
 -- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.archive.sql sha256=d670c4c30bcc1ecb0a688b88cff39b064a3b11d3d8aeaa2c93865e6e149a4168
 
--- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.up.sql sha256=d60d0f6c53648b9f237fff76a8eb638ff396cb8c4fffb04543dcabcc6ae37136
+-- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.up.sql sha256=a4ab62e67185f67ea32f66f763da73a122f647e9d100453b2bd9581ca777f20e
 
 -- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.up.sql sha256=2cb21d15dfd1f64cff3c92decf1998c4a0e77be68d6db22241a7a1b31cb40a82
 

@@ -52,18 +52,33 @@ DECLARE
           AND attname = 'groupIdTokenId' AND NOT attisdropped);
 BEGIN
 EXECUTE $sql$
-WITH owners AS MATERIALIZED (
-    SELECT a.id, a."idTokenId", a."idTokenInfoId"
-    FROM {archive}."20250621120000_Authorizations" a
-    JOIN {archive}."20250621120000_IdTokens" t ON t.id = a."idTokenId"
-    WHERE t."idToken" IS NOT NULL
-),
-groups AS (
-    SELECT i.id AS info_id, g.id AS group_id
-    FROM {archive}."20250621120000_IdTokenInfos" i
-    JOIN owners g ON g."idTokenId" = i."groupIdTokenId"
-),
-extra AS (
+UPDATE public."Authorizations" p
+SET "idToken" = t."idToken",
+    "idTokenType" = t.type,
+    "additionalInfo" = e.info,
+    status = COALESCE(i.status, 'Accepted'),
+    "cacheExpiryDateTime" = i."cacheExpiryDateTime",
+    "chargingPriority" = i."chargingPriority",
+    language1 = i.language1,
+    language2 = i.language2,
+    "personalMessage" = i."personalMessage",
+    "groupAuthorizationId" = g.id,
+    "concurrentTransaction" = COALESCE(p."concurrentTransaction", false)
+$sql$
+    || CASE WHEN also_group_id_token_id THEN $sql$, "groupIdTokenId" = g.id $sql$
+            ELSE '' END
+    || $sql$
+FROM {archive}."20250621120000_Authorizations" a
+JOIN {archive}."20250621120000_IdTokens" t ON t.id = a."idTokenId"
+LEFT JOIN {archive}."20250621120000_IdTokenInfos" i ON i.id = a."idTokenInfoId"
+-- the owner of the group token: the authorization (with a token value) holding it
+LEFT JOIN (
+    SELECT ga.id, ga."idTokenId"
+    FROM {archive}."20250621120000_Authorizations" ga
+    JOIN {archive}."20250621120000_IdTokens" gt ON gt.id = ga."idTokenId"
+    WHERE gt."idToken" IS NOT NULL
+) g ON g."idTokenId" = i."groupIdTokenId"
+LEFT JOIN (
     SELECT l."idTokenId",
            jsonb_agg(jsonb_build_object('additionalIdToken', x."additionalIdToken",
                                         'type', x.type)
@@ -71,43 +86,8 @@ extra AS (
     FROM {archive}."20250621120000_IdTokenAdditionalInfos" l
     JOIN {archive}."20250621120000_AdditionalInfos" x ON x.id = l."additionalInfoId"
     GROUP BY l."idTokenId"
-),
-src AS (
-    SELECT o.id,
-           t."idToken",
-           t.type,
-           e.info,
-           i.status,
-           i."cacheExpiryDateTime",
-           i."chargingPriority",
-           i.language1,
-           i.language2,
-           i."personalMessage",
-           gr.group_id
-    FROM owners o
-    JOIN {archive}."20250621120000_IdTokens" t ON t.id = o."idTokenId"
-    LEFT JOIN {archive}."20250621120000_IdTokenInfos" i ON i.id = o."idTokenInfoId"
-    LEFT JOIN groups gr ON gr.info_id = o."idTokenInfoId"
-    LEFT JOIN extra e ON e."idTokenId" = o."idTokenId"
-)
-UPDATE public."Authorizations" p
-SET "idToken" = s."idToken",
-    "idTokenType" = s.type,
-    "additionalInfo" = s.info,
-    status = COALESCE(s.status, 'Accepted'),
-    "cacheExpiryDateTime" = s."cacheExpiryDateTime",
-    "chargingPriority" = s."chargingPriority",
-    language1 = s.language1,
-    language2 = s.language2,
-    "personalMessage" = s."personalMessage",
-    "groupAuthorizationId" = s.group_id,
-    "concurrentTransaction" = COALESCE(p."concurrentTransaction", false)
-$sql$
-    || CASE WHEN also_group_id_token_id THEN $sql$, "groupIdTokenId" = s.group_id $sql$
-            ELSE '' END
-    || $sql$
-FROM src s
-WHERE p.id = s.id
+) e ON e."idTokenId" = a."idTokenId"
+WHERE p.id = a.id AND t."idToken" IS NOT NULL
 $sql$;
 END
 $flatten$;
