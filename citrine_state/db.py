@@ -125,18 +125,17 @@ def run_script(conn: Connection, sql: str, whole: bool = False) -> None:
         conn.begin()
     raw = conn.connection.driver_connection
     assert raw is not None
-    statements = split_script(sql)
-    if (whole and len(statements) >= _WHOLE_SCRIPT_FROM and not _script_sinks
-            and _run_whole(raw, sql)):
+    if whole and len(sql) >= _WHOLE_SCRIPT_FROM and not _script_sinks and _run_whole(raw, sql):
         return
-    for statement in statements:
+    for statement in split_script(sql):
         for sink in _script_sinks:
             sink.append(statement)
         _run_one(raw, statement)
 
 
-# Below this many statements the savepoint costs more round trips than it saves.
-_WHOLE_SCRIPT_FROM = 20
+# Below this many characters (a dozen statements or so) the savepoint's round trips cost
+# more than they save; above it, the script is not even split unless it fails.
+_WHOLE_SCRIPT_FROM = 2000
 
 
 def _run_whole(raw: Any, sql: str) -> bool:

@@ -9,14 +9,16 @@ import sqlalchemy as sa
 from citrine_state import db
 
 
-def _script(failing_at: int | None, count: int = 25) -> str:
+def _script(failing_at: int | None, count: int = 60) -> str:
     lines = []
     for i in range(count):
         if i == failing_at:
             lines.append("INSERT INTO t0 (v) VALUES ('not a number');")
         else:
             lines.append(f"CREATE TABLE t{i} (v int CHECK (format('%s', v) LIKE '%'));")
-    return "\n".join(lines)
+    script = "\n".join(lines)
+    assert len(script) >= db._WHOLE_SCRIPT_FROM  # long enough to be sent whole
+    return script
 
 
 def _tables(url) -> list[str]:
@@ -30,7 +32,7 @@ def test_a_failing_statement_is_named_and_nothing_of_the_script_remains(database
                                                                         whole: bool) -> None:
     with db.connect(database) as conn:
         with pytest.raises(sa.exc.DBAPIError) as caught:
-            db.run_script(conn, _script(failing_at=22), whole=whole)
+            db.run_script(conn, _script(failing_at=52), whole=whole)
         assert caught.value.statement == "INSERT INTO t0 (v) VALUES ('not a number')"
         conn.rollback()
     assert _tables(database) == []
@@ -45,11 +47,11 @@ def test_a_whole_script_runs_in_the_callers_transaction(database) -> None:
     with db.connect(database) as conn:
         db.run_script(conn, _script(failing_at=None), whole=True)
         conn.commit()
-    assert len(_tables(database)) == 25
+    assert len(_tables(database)) == 60
 
 
 def test_a_dry_run_sees_every_statement_of_a_whole_script(database) -> None:
     with db.connect(database) as conn, db.capture_scripts() as seen:
         db.run_script(conn, _script(failing_at=None), whole=True)
         conn.rollback()
-    assert len(seen) == 25 and seen[0].startswith("CREATE TABLE t0 ")
+    assert len(seen) == 60 and seen[0].startswith("CREATE TABLE t0 ")
