@@ -529,7 +529,7 @@ alter table "public"."Tenants" add constraint "Tenants_pkey" PRIMARY KEY using i
 
 -- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.up.sql sha256=a4ab62e67185f67ea32f66f763da73a122f647e9d100453b2bd9581ca777f20e
 
--- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.up.sql sha256=2cb21d15dfd1f64cff3c92decf1998c4a0e77be68d6db22241a7a1b31cb40a82
+-- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.up.sql sha256=1fa1ecb11130d982b56f7a98ddc3b826f74d19e2cd707e6b1e78666244f2be29
 
 -- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.clear-evses.sql sha256=6cf221e656612c9e3f07b49ef94115ea9215a3b2b268489350281f4cc749c65b
 

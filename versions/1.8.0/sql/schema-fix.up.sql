@@ -189,12 +189,13 @@ LEFT JOIN (
     FROM schema_fix_old_additional_infos
     GROUP BY "idTokenId"
 ) AS ai ON ai."idTokenId" = l."idTokenId"
-LEFT JOIN (
-    SELECT DISTINCT ON (o."idTokenId") o."idTokenId", o."authorizationId"
+-- looked up per local-list row (an index probe), not by sorting every token owner
+LEFT JOIN LATERAL (
+    SELECT min(o."authorizationId") AS "authorizationId"
     FROM schema_fix_old_token_owners AS o
     JOIN "Authorizations" AS a ON a.id = o."authorizationId"
-    ORDER BY o."idTokenId", o."authorizationId"
-) AS owner ON owner."idTokenId" = i."groupIdTokenId"
+    WHERE o."idTokenId" = i."groupIdTokenId"
+) AS owner ON true
 WHERE lla.id = l.id
   AND (l."idTokenId" IS NOT NULL OR l."idTokenInfoId" IS NOT NULL);
 
