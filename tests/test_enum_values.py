@@ -215,8 +215,9 @@ STATUS_ORDER = ("{Available,Preparing,Charging,SuspendedEVSE,SuspendedEV,Occupie
                 "Reserved,Unavailable,Faulted,Unknown}")
 
 
-def _ok(run) -> None:
+def _ok(run):
     assert run.code == 0, run.text
+    return run
 
 
 def _new_version_with_states(project: Path, server: URL) -> tuple[str, Path]:
@@ -313,7 +314,9 @@ def test_a_data_move_using_a_new_enum_value_gets_the_type_recreated_in_the_conso
                                         '\nDATA_MOVES: tuple[str, ...] = ("occupied.sql",)'),
                          encoding="utf-8")
 
-    _ok(citrine("manager", "batch", project=project, url=server))
+    generated = _ok(citrine("manager", "batch", project=project, url=server))
+    # the reviewer is told on the terminal too, not only in the file's header
+    assert 'note: enum type "public"."enum_Connectors_status" is recreated' in generated.out
     text = (project / "versions" / "1.9.0" / "v1.9.0-consolidated.sql").read_text("utf-8")
     assert "add value" not in text
     assert '-- note: enum type "public"."enum_Connectors_status" is recreated in the expand' \

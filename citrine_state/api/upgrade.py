@@ -37,6 +37,7 @@ class BatchFile:
     path: Path
     stale: bool
     plan: hazards.Plan
+    notes: list[str] = field(default_factory=list)  # what the reviewer must know (the header's)
 
 
 def manager_batch(project: Project, url: URL, shadow_url: str | None = None,
@@ -55,7 +56,8 @@ def manager_batch(project: Project, url: URL, shadow_url: str | None = None,
         if stale and not check:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        out.append(BatchFile(version.name, path, stale, consolidate.plan(project, generated)))
+        out.append(BatchFile(version.name, path, stale, consolidate.plan(project, generated),
+                             list(generated.notes)))
     return out
 
 

@@ -110,7 +110,8 @@ def manager_batch(
     files = api.manager_batch(proj, url, shadow_url, check=check)
     if as_json:
         _print_json([{"version": f.version, "path": str(f.path.relative_to(proj.root)),
-                      "stale": f.stale, "plan": f.plan.as_dict()} for f in files])
+                      "stale": f.stale, "notes": f.notes, "plan": f.plan.as_dict()}
+                     for f in files])
     else:
         out = _console()
         for f in files:
@@ -119,6 +120,8 @@ def manager_batch(
             counts = ", ".join(f"{k} {v}" for k, v in f.plan.counts().items() if v)
             out.print(f"{word:6} {rel} ({len(f.plan.statements)} statements; {counts})",
                       markup=False)
+            for note in f.notes:
+                out.print(f"       note: {note}", markup=False)
             if show_plan:
                 _render_plan(out, f.plan)
     stale = [f.version for f in files if f.stale]
