@@ -267,6 +267,11 @@ def sequence_lags(conn: Connection, schemas: list[str]) -> list[SequenceLag]:
             JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
             WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
               AND d.deptype IN ('a', 'i') AND tn.nspname = ANY(:schemas)
+              -- a role that may not read one (a monitoring role) skips it, never fails
+              -- (CASE: the planner may test rows before the join has kept only sequences)
+              AND CASE WHEN s.relkind = 'S' THEN has_sequence_privilege(s.oid, 'SELECT') END
+              AND CASE WHEN t.relkind IN ('r', 'p')
+                       THEN has_column_privilege(t.oid, a.attnum, 'SELECT') END
               AND EXISTS (SELECT 1 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
                           JOIN pg_am am ON am.oid = ic.relam
                           WHERE i.indrelid = t.oid AND i.indkey[0] = a.attnum

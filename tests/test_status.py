@@ -136,3 +136,36 @@ def test_drift_after_install_is_reported_with_the_object(project: Path, database
     assert data["state"] == "drifted"
     assert {"kind": "index", "name": '"public"."event_data_station_id"',
             "change": "missing"} in data["drift"]["differences"]
+
+
+def test_a_role_that_may_not_read_the_sequences_gets_a_status_without_those_warnings(
+    project: Path, database
+) -> None:
+    import secrets
+
+    role = f"monitor_{secrets.token_hex(4)}"
+    psql_file(database, dump_for_step("20250903102900-create-evses"))
+    with db.connect(database) as conn:
+        conn.exec_driver_sql("""INSERT INTO "Tenants" (id, name, "createdAt", "updatedAt")
+                                VALUES (1, 'Default Tenant', now(), now())""")
+        conn.exec_driver_sql(f"CREATE ROLE {role} LOGIN PASSWORD 'monitor-pw'")
+        conn.exec_driver_sql(f'GRANT CONNECT ON DATABASE "{database.database}" TO {role}')
+        conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {role}")
+        conn.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
+        conn.commit()
+    try:
+        as_monitor = database.set(username=role, password="monitor-pw")
+        # shadow databases are the owner's to make: this role may not create databases
+        shadow = database.set(database="postgres").render_as_string(hide_password=False)
+        run = citrine("status", "--json", "--shadow-url", shadow, project=project,
+                      url=as_monitor)
+        assert run.code == 0, run.text
+        data = json.loads(run.out)
+        assert data["state"] == "at-version", data["summary"]
+        assert data["warnings"] == []  # Tenants_id_seq lags, but this role cannot read it
+        assert _status(project, database)["warnings"] != []  # the owner sees it
+    finally:
+        with db.connect(database) as conn:
+            conn.exec_driver_sql(f"DROP OWNED BY {role}")
+            conn.exec_driver_sql(f"DROP ROLE {role}")
+            conn.commit()
