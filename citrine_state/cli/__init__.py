@@ -26,6 +26,19 @@ from .common import _console, _render_diff, app
 def main() -> None:
     """Entry point: run the app, turning our errors into one line and an exit code."""
     try:
+        _run()
+    finally:
+        # Everything the command made is still referenced at exit (modules, inspections);
+        # the interpreter's last garbage collection would walk all of it for ~0.1 s only to
+        # free memory the process gives back anyway. Freezing leaves it out of that pass;
+        # files, connections and atexit handlers are closed as usual.
+        import gc
+
+        gc.freeze()
+
+
+def _run() -> None:
+    try:
         app()
     except CitrineError as err:
         result = getattr(err, "result", None)
