@@ -88,9 +88,11 @@ def dropped_objects(sql: str) -> list[tuple[str, str | None]]:
     """(table, column or None) for each table or column the statement drops."""
     text = " ".join(_strip_comments(sql).split())
     out: list[tuple[str, str | None]] = []
-    match = re.match(rf"drop\s+table\s+(?:if\s+exists\s+)?{_QNAME}", text, flags=re.I)
-    if match:
-        out.append((_unquote(match.group(1)), None))
+    match = re.match(rf"drop\s+table\s+(?:if\s+exists\s+)?({_QNAME}(?:\s*,\s*{_QNAME})*)",
+                     text, flags=re.I)
+    if match:  # every table of the list, not only the first
+        out.extend((_unquote(m.group(1)), None)
+                   for m in re.finditer(_QNAME, match.group(1), flags=re.I))
     match = re.match(rf"alter\s+table\s+(?:only\s+)?(?:if\s+exists\s+)?{_QNAME}", text, flags=re.I)
     if match:
         table = _unquote(match.group(1))
@@ -112,13 +114,22 @@ _ARCHIVE_COPY = re.compile(
 
 _KEEPS = re.compile(r'^--\s*keeps:\s*"([^"]+)"', flags=re.M)
 
+_SCRATCH = re.compile(
+    rf"create\s+(?:global\s+|local\s+)?temp(?:orary)?\s+table\s+(?:if\s+not\s+exists\s+)?"
+    rf"{_QNAME}",
+    flags=re.I,
+)
+
 
 def archived_tables(sql: str) -> set[str]:
     """Tables whose data a data-move script keeps before anything drops it: copies into the
-    archive (``"<timestamp>_<Table>"``), and tables it declares with a ``-- keeps: "Table"``
-    line (their rows were moved somewhere else in full)."""
-    copied = {match.group(2) for match in _ARCHIVE_COPY.finditer(_strip_comments(sql))}
-    return copied | set(_KEEPS.findall(sql))
+    archive (``"<timestamp>_<Table>"``), tables it declares with a ``-- keeps: "Table"`` line
+    (their rows were moved somewhere else in full), and the temporary tables it makes itself
+    (scratch rows derived from other tables; dropping them loses nothing)."""
+    text = _strip_comments(sql)
+    copied = {match.group(2) for match in _ARCHIVE_COPY.finditer(text)}
+    scratch = {_unquote(match.group(1)) for match in _SCRATCH.finditer(text)}
+    return copied | scratch | set(_KEEPS.findall(sql))
 
 
 @dataclass

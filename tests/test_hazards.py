@@ -56,6 +56,22 @@ def test_archived_tables_are_read_from_archive_copies() -> None:
         == {"Boots"}
 
 
+def test_temporary_tables_a_script_makes_are_scratch_not_data() -> None:
+    sql = ('CREATE TEMPORARY TABLE flatten_owners ON COMMIT DROP AS SELECT 1;\n'
+           'create temp table "Scratch" (id int);\nDROP TABLE flatten_owners, "Scratch";')
+    assert hz.archived_tables(sql) == {"flatten_owners", "Scratch"}
+    statements = [hz.Statement(s, "data", hazards=hz.tags(s)) for s in (
+        'DROP TABLE flatten_owners, "Scratch"', 'DROP TABLE flatten_owners, "Boots"')]
+    hz.mark_archived(statements, hz.archived_tables(sql))
+    # a list is archived only when every table in it is
+    assert [s.archived for s in statements] == [True, False]
+
+
+def test_a_drop_table_list_names_every_table() -> None:
+    assert hz.dropped_objects('DROP TABLE public."A", b, "c""d"') == [
+        ("A", None), ("b", None), ('c"d', None)]
+
+
 def test_deletes_of_archived_tables_are_marked() -> None:
     statements = [hz.Statement(s, "contract", hazards=hz.tags(s)) for s in (
         'drop table "public"."IdTokens"', 'alter table "public"."Boots" drop column "x"')]

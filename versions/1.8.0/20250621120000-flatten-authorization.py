@@ -9,11 +9,12 @@ old tables go, and IdTokens, IdTokenInfos, AdditionalInfos and IdTokenAdditional
 
 Unlike upstream it loses nothing:
 
-- complete copies of the four token tables, of Authorizations (1.7 columns) and of the three
-  sequences' states go to ``citrine_archive."20250621120000_<Table>"`` first
-  (``sql/flatten-authorization.archive.sql``); the columns of other tables that held token ids
-  (TransactionEvents.idTokenId, Start/StopTransactions.idTokenDatabaseId,
-  LocalListAuthorizations.idTokenId/idTokenInfoId) keep their values, which the archive resolves;
+- the four token tables move whole (every row and column, not copied) to
+  ``citrine_archive."20250621120000_<Table>"``, next to a copy of Authorizations (1.7 columns)
+  and the three sequences' states (``sql/flatten-authorization.archive.sql``); the columns of
+  other tables that held token ids (TransactionEvents.idTokenId,
+  Start/StopTransactions.idTokenDatabaseId, LocalListAuthorizations.idTokenId/idTokenInfoId)
+  keep their values, which the archive resolves;
 - both ``groupIdTokenId`` and ``groupAuthorizationId`` hold the id of the Authorization that owns
   the group token (NULL when none does);
 - an Authorization that 1.8.0 cannot hold (``idTokenId`` NULL, or a token without a value) is
@@ -43,7 +44,6 @@ PREFIX = "20250621120000_"
 # What the consolidated migration runs between its expand and contract phases (the same files
 # this step runs around its own schema changes).
 DATA_MOVES = ("flatten-authorization.archive.sql", "flatten-authorization.up.sql")
-OLD_TABLES = ("IdTokenAdditionalInfos", "IdTokenInfos", "AdditionalInfos", "IdTokens")
 
 # The flat columns, in upstream's order (dump 07); status gets its default and NOT NULL below.
 FLAT_COLUMNS = (
@@ -84,39 +84,20 @@ def up(ctx):
             + ", ".join(f'{ctx.archive}."{PREFIX}{t}"' for t in sorted(present))
             + "; move them away before flattening again"
         )
+    # The archive file moves the old token tables out of public (with every foreign key into
+    # them); the fill reads the links from the old columns, which go right after it.
     ctx.run_sql_file("flatten-authorization.archive.sql")
-
-    # The old link columns go before the fill, not after: the fill reads the links from the
-    # archive, and every Authorizations row it rewrites then no longer needs an entry in the
-    # unique index on "idTokenId" (a fifth of the step's time at 200k authorizations).
     ctx.script(
         'ALTER TABLE public."Authorizations" '
         + ", ".join(f"ADD COLUMN {name} {kind}" for name, kind in FLAT_COLUMNS)
-        + ', DROP COLUMN "idTokenId", DROP COLUMN "idTokenInfoId"'
     )
     ctx.run_sql_file("flatten-authorization.up.sql")
     ctx.script(
         'ALTER TABLE public."Authorizations"'
+        ' DROP COLUMN "idTokenId", DROP COLUMN "idTokenInfoId",'
         ' ALTER COLUMN "idToken" SET NOT NULL,'
         " ALTER COLUMN status SET DEFAULT 'Accepted'::character varying,"
         " ALTER COLUMN status SET NOT NULL;"
-    )
-
-    # Every foreign key into the old tables, whatever its name (1.6 sync() databases name some
-    # differently); the tables themselves are then dropped without CASCADE, so anything else
-    # that still depends on them stops the step instead of vanishing.
-    fks = ctx.execute(
-        "SELECT con.conrelid::regclass::text, con.conname FROM pg_constraint con"
-        " WHERE con.contype = 'f'"
-        " AND con.confrelid = ANY(ARRAY[:t1, :t2, :t3, :t4]::regclass[])"
-        " AND NOT con.conrelid = ANY(ARRAY[:t1, :t2, :t3, :t4]::regclass[])"
-        " ORDER BY 1, 2",
-        {f"t{i}": f'public."{t}"' for i, t in enumerate(OLD_TABLES, 1)},
-    ).all()
-    for table, name in fks:
-        ctx.script(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
-    ctx.script(
-        "DROP TABLE " + ", ".join(f'public."{t}"' for t in OLD_TABLES) + ";"
         'ALTER TABLE ONLY public."Authorizations"'
         ' ADD CONSTRAINT "Authorizations_groupIdTokenId_fkey" FOREIGN KEY ("groupIdTokenId")'
         ' REFERENCES public."Authorizations"(id) ON UPDATE CASCADE ON DELETE SET NULL;'
@@ -132,33 +113,29 @@ def _report(ctx):
             "IdTokenAdditionalInfos", "LocalListAuthorizations",
         )
     )
-    kept = (
-        f"SELECT a.id, a.\"idTokenId\", a.\"idTokenInfoId\" FROM {a} a"
-        f" JOIN {t} t ON t.id = a.\"idTokenId\" WHERE t.\"idToken\" IS NOT NULL"
-    )
-    row = ctx.execute(
-        f"WITH kept AS ({kept}) SELECT"
-        f" (SELECT count(*) FROM {t}),"
-        f" (SELECT count(*) FROM {t} t WHERE NOT EXISTS"
-        f"   (SELECT 1 FROM kept k WHERE k.\"idTokenId\" = t.id)),"
-        f" (SELECT count(*) FROM {i}),"
-        f" (SELECT count(*) FROM {i} i WHERE NOT EXISTS"
-        f"   (SELECT 1 FROM kept k WHERE k.\"idTokenInfoId\" = i.id)),"
+    # One pass over the archived authorizations; an authorization is kept when its token has a
+    # value. The foreign keys of dump 06 guarantee that each link names an existing row, so
+    # "unused" is the total less the distinct links of kept authorizations.
+    no_id, no_value, kept_tokens, kept_infos = ctx.execute(
+        f"SELECT count(*) FILTER (WHERE a.\"idTokenId\" IS NULL),"
+        f" count(*) FILTER (WHERE a.\"idTokenId\" IS NOT NULL AND t.\"idToken\" IS NULL),"
+        f" count(DISTINCT a.\"idTokenId\") FILTER (WHERE t.\"idToken\" IS NOT NULL),"
+        f" count(DISTINCT a.\"idTokenInfoId\") FILTER (WHERE t.\"idToken\" IS NOT NULL)"
+        f" FROM {a} a LEFT JOIN {t} t ON t.id = a.\"idTokenId\""
+    ).one()
+    tokens, infos, extras, lone_extras, links, lists = ctx.execute(
+        f"SELECT (SELECT count(*) FROM {t}), (SELECT count(*) FROM {i}),"
         f" (SELECT count(*) FROM {x}),"
         f" (SELECT count(*) FROM {x} x WHERE NOT EXISTS"
-        f"   (SELECT 1 FROM {link} l JOIN kept k ON k.\"idTokenId\" = l.\"idTokenId\""
-        f"    WHERE l.\"additionalInfoId\" = x.id)),"
-        f" (SELECT count(*) FROM {link}),"
-        f" (SELECT count(*) FROM {a} WHERE \"idTokenId\" IS NULL),"
-        f" (SELECT count(*) FROM {a} a JOIN {t} t ON t.id = a.\"idTokenId\""
-        f"   WHERE t.\"idToken\" IS NULL),"
-        f" (SELECT count(*) FROM {lla})"
+        f"   (SELECT 1 FROM {link} l JOIN {a} a ON a.\"idTokenId\" = l.\"idTokenId\""
+        f"    JOIN {t} t ON t.id = l.\"idTokenId\""
+        f"    WHERE l.\"additionalInfoId\" = x.id AND t.\"idToken\" IS NOT NULL)),"
+        f" (SELECT count(*) FROM {link}), (SELECT count(*) FROM {lla})"
     ).one()
-    tokens, lone_tokens, infos, lone_infos, extras, lone_extras, links, no_id, no_value, lists = row
     ctx.report(
-        f"archived to {ctx.archive}: {tokens} IdTokens ({lone_tokens} that no authorization"
-        f" uses), {infos} IdTokenInfos ({lone_infos} unused), {extras} AdditionalInfos"
-        f" ({lone_extras} unused) and {links} IdTokenAdditionalInfos links"
+        f"archived to {ctx.archive}: {tokens} IdTokens ({tokens - kept_tokens} that no"
+        f" authorization uses), {infos} IdTokenInfos ({infos - kept_infos} unused), {extras}"
+        f" AdditionalInfos ({lone_extras} unused) and {links} IdTokenAdditionalInfos links"
     )
     if no_id or no_value:
         ctx.report(

@@ -525,11 +525,11 @@ alter table "public"."Tenants" add constraint "Tenants_pkey" PRIMARY KEY using i
 
 -- @data 20250430110000-create-default-tenant versions/1.8.0/sql/tenants-sequence.sql sha256=21f480784e9f293d0ffb60bda5ed422e902624f7c536b9d6c90d5a731d3a84c1
 
--- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.archive.sql sha256=d670c4c30bcc1ecb0a688b88cff39b064a3b11d3d8aeaa2c93865e6e149a4168
+-- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.archive.sql sha256=737dd67dc1295a9c5546695617087f7ac09d8f88471b23446495e6d84b1ff4d7
 
--- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.up.sql sha256=a4ab62e67185f67ea32f66f763da73a122f647e9d100453b2bd9581ca777f20e
+-- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.up.sql sha256=76a7293ee6883d9ae6af029bb545097d1378974ef8383e92e11b85aeda0f07ba
 
--- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.up.sql sha256=1fa1ecb11130d982b56f7a98ddc3b826f74d19e2cd707e6b1e78666244f2be29
+-- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.up.sql sha256=abdda48cbb0abcc382a75814c583433d9733f5feab7833f534eb7a6a4bf39311
 
 -- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.clear-evses.sql sha256=6cf221e656612c9e3f07b49ef94115ea9215a3b2b268489350281f4cc749c65b
 
@@ -549,18 +549,6 @@ update public."Evses" set "id" = "id__citrine_moved";
 
 -- hazards: deletes-data, locks-table
 alter table public."Evses" drop column "id__citrine_moved";
-
--- hazards: deletes-data, locks-table
-drop table "public"."AdditionalInfos";
-
--- hazards: deletes-data, locks-table
-drop table "public"."IdTokenAdditionalInfos";
-
--- hazards: deletes-data, locks-table
-drop table "public"."IdTokenInfos";
-
--- hazards: deletes-data, locks-table
-drop table "public"."IdTokens";
 
 -- hazards: deletes-data, locks-table
 alter table "public"."Authorizations" drop column "idTokenId";
@@ -609,13 +597,7 @@ alter sequence "public"."TenantPartners_id_seq" owned by "public"."TenantPartner
 
 alter sequence "public"."Tenants_id_seq" owned by "public"."Tenants"."id";
 
-drop sequence if exists "public"."AdditionalInfos_id_seq";
-
 drop sequence if exists "public"."Evses_databaseId_seq";
-
-drop sequence if exists "public"."IdTokenInfos_id_seq";
-
-drop sequence if exists "public"."IdTokens_id_seq";
 
 -- hazards: locks-table, builds-index
 CREATE UNIQUE INDEX "Evses_pkey" ON public."Evses" USING btree (id);
@@ -955,4 +937,4 @@ alter table "public"."Variables" validate constraint "Variables_tenantId_fkey";
 
 -- == phase: finalize
 
--- @data 20250903102900-create-evses versions/1.8.0/sql/create-evses.up.sql sha256=f6a7f06c17c7d18d0974402d3d6c9d93cd28adb364cee97ca53432bf239249cc
+-- @data 20250903102900-create-evses versions/1.8.0/sql/create-evses.up.sql sha256=46eb2a3f06ab8b30db5b1b79eeae99b058b39b508de6c91cfebde6bd24443c15

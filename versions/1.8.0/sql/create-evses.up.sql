@@ -21,6 +21,10 @@
 -- ChargingNeeds."evseId" set where the old link and the station are known (a charging need
 -- whose transaction is unknown has no station: its link stays in the schema-fix archive only).
 
+-- No JIT: its compile time would exceed what it saves on these one-off statements
+-- (transaction-local).
+SET LOCAL jit = off;
+
 -- 0. The old EVSE links, from schema-fix's archive when it is there.
 DO $$
 BEGIN
@@ -41,10 +45,9 @@ BEGIN
 END
 $$;
 
--- The statistics of the tables read below are stale after schema-fix (ChargingNeeds."evseId" is
--- the renamed, now cleared, old column; new and archive tables have none): refresh them so
--- that the joins are planned as the set operations they are.
-ANALYZE "EvseTypes", "VariableAttributes", "Transactions", "ChargingNeeds", "ChargingStations";
+-- EvseTypes is new and has no statistics; the joins below read it (the other tables keep theirs:
+-- they are all planned as hash joins either way).
+ANALYZE "EvseTypes";
 
 -- 1. The Evses sequence must not hand out an id that is already taken.
 SELECT CASE WHEN s.v >= 1 THEN setval(pg_get_serial_sequence('"Evses"', 'id'), s.v, true) END
@@ -89,6 +92,30 @@ ANALYZE "Evses";
 ALTER TABLE "Transactions" DROP CONSTRAINT "Transactions_evseId_fkey";
 ALTER TABLE "ChargingNeeds" DROP CONSTRAINT "ChargingNeeds_evseId_fkey";
 
+-- Every updated row would also get a new entry in each unique index of Transactions (the
+-- (stationId, transactionId) one costs more than the row itself): such a constraint is taken
+-- off and built again after the update, the same definition under the same name, when nothing
+-- depends on it (no foreign key uses its index, no comment on it). Its columns do not change,
+-- so building it again cannot fail.
+CREATE TEMPORARY TABLE create_evses_unique_keys ON COMMIT DROP AS
+SELECT c.conname, pg_get_constraintdef(c.oid) AS definition
+FROM pg_constraint AS c
+WHERE c.conrelid = '"Transactions"'::regclass AND c.contype = 'u'
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint AS f
+                  WHERE f.contype = 'f' AND f.conindid = c.conindid)
+  AND obj_description(c.oid, 'pg_constraint') IS NULL
+  AND obj_description(c.conindid, 'pg_class') IS NULL;
+
+DO $$
+DECLARE
+    k record;
+BEGIN
+    FOR k IN SELECT conname FROM create_evses_unique_keys ORDER BY conname LOOP
+        EXECUTE format('ALTER TABLE "Transactions" DROP CONSTRAINT %I', k.conname);
+    END LOOP;
+END
+$$;
+
 -- The Evse of each (station, OCPP EVSE id); the lowest id if the table already held doubles.
 CREATE TEMPORARY VIEW create_evses_station_evse AS
 SELECT e.id, e."stationId", e."evseTypeId"
@@ -125,13 +152,36 @@ FROM (
 ) AS m
 WHERE c.id = m.id;
 
-ANALYZE "Transactions", "ChargingNeeds";
-ALTER TABLE "Transactions"
-    ADD CONSTRAINT "Transactions_evseId_fkey" FOREIGN KEY ("evseId")
-        REFERENCES "Evses"(id) ON UPDATE CASCADE ON DELETE SET NULL;
-ALTER TABLE "ChargingNeeds"
-    ADD CONSTRAINT "ChargingNeeds_evseId_fkey" FOREIGN KEY ("evseId")
-        REFERENCES "Evses"(id) ON UPDATE CASCADE ON DELETE SET NULL;
+DO $$
+DECLARE
+    k record;
+BEGIN
+    FOR k IN SELECT conname, definition FROM create_evses_unique_keys ORDER BY conname LOOP
+        EXECUTE format('ALTER TABLE "Transactions" ADD CONSTRAINT %I %s',
+                       k.conname, k.definition);
+    END LOOP;
+END
+$$;
+DROP TABLE create_evses_unique_keys;
+
+-- PostgreSQL checks each foreign key with one join over the table. The statistics of "evseId"
+-- still say what the column held before the update (nothing), which would plan that check as
+-- a nested loop over every linked row; a hash join is what it is, at a fraction of the cost of
+-- analyzing the table first. The setting is put back right after.
+DO $$
+DECLARE
+    before text := current_setting('enable_nestloop');
+BEGIN
+    PERFORM set_config('enable_nestloop', 'off', true);
+    ALTER TABLE "Transactions"
+        ADD CONSTRAINT "Transactions_evseId_fkey" FOREIGN KEY ("evseId")
+            REFERENCES "Evses"(id) ON UPDATE CASCADE ON DELETE SET NULL;
+    ALTER TABLE "ChargingNeeds"
+        ADD CONSTRAINT "ChargingNeeds_evseId_fkey" FOREIGN KEY ("evseId")
+            REFERENCES "Evses"(id) ON UPDATE CASCADE ON DELETE SET NULL;
+    PERFORM set_config('enable_nestloop', before, true);
+END
+$$;
 
 DROP VIEW create_evses_station_evse;
 DROP VIEW create_evses_charging_need_links;

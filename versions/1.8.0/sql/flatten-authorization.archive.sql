@@ -11,10 +11,12 @@
 -- The sequences' states are kept too, so down puts them back where they were.
 --
 -- Expects: the 1.7 tables in public, the archive schema created, none of these tables present.
+-- Leaves: IdTokens, IdTokenInfos, AdditionalInfos and IdTokenAdditionalInfos gone from public
+-- (1.8.0 has no place for them), together with every foreign key into or out of them.
 
 -- Authorizations with the columns they have before flattening (dump 06), named: the
 -- consolidated migration runs this file after its expand phase, when the flat columns already
--- exist, and both paths must archive the same thing.
+-- exist, and both paths must archive the same thing. This table stays in public, so it is copied.
 CREATE TABLE {archive}."20250621120000_Authorizations" AS
 SELECT id, "allowedConnectorTypes", "disallowedEvseIdPrefixes", "idTokenId", "idTokenInfoId",
        "createdAt", "updatedAt", "tenantId", "concurrentTransaction", "realTimeAuth",
@@ -22,20 +24,102 @@ SELECT id, "allowedConnectorTypes", "disallowedEvseIdPrefixes", "idTokenId", "id
 FROM public."Authorizations";
 ALTER TABLE {archive}."20250621120000_Authorizations" ADD PRIMARY KEY (id);
 CREATE INDEX ON {archive}."20250621120000_Authorizations" ("idTokenId");
+-- A fresh table has no statistics; the joins that follow (and schema-fix's) read this one.
+ANALYZE {archive}."20250621120000_Authorizations";
 
-CREATE TABLE {archive}."20250621120000_IdTokens" AS TABLE public."IdTokens";
-ALTER TABLE {archive}."20250621120000_IdTokens" ADD PRIMARY KEY (id);
+-- The sequences' positions, before their tables leave public.
+CREATE TABLE {archive}."20250621120000_IdTokens_id_seq" AS
+    SELECT last_value, is_called FROM public."IdTokens_id_seq";
+CREATE TABLE {archive}."20250621120000_IdTokenInfos_id_seq" AS
+    SELECT last_value, is_called FROM public."IdTokenInfos_id_seq";
+CREATE TABLE {archive}."20250621120000_AdditionalInfos_id_seq" AS
+    SELECT last_value, is_called FROM public."AdditionalInfos_id_seq";
 
-CREATE TABLE {archive}."20250621120000_IdTokenInfos" AS TABLE public."IdTokenInfos";
-ALTER TABLE {archive}."20250621120000_IdTokenInfos" ADD PRIMARY KEY (id);
+-- The four token tables are not copied but moved into the archive, whole (a catalog change:
+-- no row is read or written, however many tokens there are). What made them part of the live
+-- schema goes: every foreign key into or out of them (the columns of other tables that held
+-- token ids keep their values, which the archive resolves), their other unique keys, their
+-- column defaults and the sequences those used. Each keeps a primary key, named like the
+-- archive's other tables (the consolidated migration's expand phase has already dropped the
+-- original one, so it is made again there).
+DO $$
+DECLARE
+    old_tables text[] := ARRAY['IdTokens', 'IdTokenInfos', 'AdditionalInfos',
+                               'IdTokenAdditionalInfos'];
+    keys text[] := ARRAY['id', 'id', 'id', '"idTokenId", "additionalInfoId"'];
+    oids oid[];
+    k record;
+    i int;
+    moved text;
+    pkey name;
+BEGIN
+    SELECT array_agg(to_regclass(format('public.%I', t)) ORDER BY n)
+      INTO oids FROM unnest(old_tables) WITH ORDINALITY AS u(t, n);
 
-CREATE TABLE {archive}."20250621120000_AdditionalInfos" AS TABLE public."AdditionalInfos";
-ALTER TABLE {archive}."20250621120000_AdditionalInfos" ADD PRIMARY KEY (id);
+    FOR k IN SELECT con.conrelid::regclass::text AS rel, con.conname
+             FROM pg_constraint AS con
+             WHERE con.contype = 'f'
+               AND (con.confrelid = ANY(oids) OR con.conrelid = ANY(oids))
+             ORDER BY 1, 2 LOOP
+        EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', k.rel, k.conname);
+    END LOOP;
 
-CREATE TABLE {archive}."20250621120000_IdTokenAdditionalInfos"
-    AS TABLE public."IdTokenAdditionalInfos";
-ALTER TABLE {archive}."20250621120000_IdTokenAdditionalInfos"
-    ADD PRIMARY KEY ("idTokenId", "additionalInfoId");
+    FOR i IN 1 .. array_length(old_tables, 1) LOOP
+        moved := format('{archive}.%I', '20250621120000_' || old_tables[i]);
+        EXECUTE format('ALTER TABLE public.%I SET SCHEMA {archive}', old_tables[i]);
+        EXECUTE format('ALTER TABLE {archive}.%I RENAME TO %I',
+                       old_tables[i], '20250621120000_' || old_tables[i]);
+
+        FOR k IN SELECT conname FROM pg_constraint
+                 WHERE conrelid = oids[i] AND contype IN ('u', 'x') ORDER BY 1 LOOP
+            EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', moved, k.conname);
+        END LOOP;
+
+        FOR k IN SELECT a.attname FROM pg_attrdef AS d
+                 JOIN pg_attribute AS a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+                 WHERE d.adrelid = oids[i] ORDER BY 1 LOOP
+            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I DROP DEFAULT', moved, k.attname);
+        END LOOP;
+
+        -- sequences owned by the table's columns moved with it
+        FOR k IN SELECT s.oid::regclass::text AS seq FROM pg_depend AS d
+                 JOIN pg_class AS s ON s.oid = d.objid
+                 WHERE d.classid = 'pg_class'::regclass AND d.refobjid = oids[i]
+                   AND d.deptype = 'a' AND s.relkind = 'S' ORDER BY 1 LOOP
+            EXECUTE format('DROP SEQUENCE %s', k.seq);
+        END LOOP;
+
+        SELECT conname INTO pkey FROM pg_constraint
+        WHERE conrelid = oids[i] AND contype = 'p';
+        IF pkey IS NULL THEN
+            EXECUTE format('ALTER TABLE {archive}.%I ADD CONSTRAINT %I PRIMARY KEY (%s)',
+                           '20250621120000_' || old_tables[i],
+                           '20250621120000_' || old_tables[i] || '_pkey', keys[i]);
+        ELSIF pkey <> '20250621120000_' || old_tables[i] || '_pkey' THEN
+            EXECUTE format('ALTER TABLE {archive}.%I RENAME CONSTRAINT %I TO %I',
+                           '20250621120000_' || old_tables[i], pkey,
+                           '20250621120000_' || old_tables[i] || '_pkey');
+        END IF;
+    END LOOP;
+END
+$$;
+
+-- The moved tables keep the statistics they had; one that never had any gets them, as the joins
+-- that follow read it.
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['20250621120000_IdTokens', '20250621120000_IdTokenInfos',
+                             '20250621120000_AdditionalInfos',
+                             '20250621120000_IdTokenAdditionalInfos'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_stats WHERE schemaname = '{archive}' AND tablename = t)
+        THEN
+            EXECUTE format('ANALYZE {archive}.%I', t);
+        END IF;
+    END LOOP;
+END
+$$;
 
 -- The consolidated 1.7.0 -> 1.8.0 migration drops the old token tables without ever giving them
 -- "tenantId" (1.8.0 has no such tables); their copies get it here, holding the default tenant
@@ -48,15 +132,3 @@ ALTER TABLE {archive}."20250621120000_AdditionalInfos"
     ADD COLUMN IF NOT EXISTS "tenantId" integer DEFAULT 1 NOT NULL;
 ALTER TABLE {archive}."20250621120000_IdTokenAdditionalInfos"
     ADD COLUMN IF NOT EXISTS "tenantId" integer DEFAULT 1 NOT NULL;
-
-CREATE TABLE {archive}."20250621120000_IdTokens_id_seq" AS
-    SELECT last_value, is_called FROM public."IdTokens_id_seq";
-CREATE TABLE {archive}."20250621120000_IdTokenInfos_id_seq" AS
-    SELECT last_value, is_called FROM public."IdTokenInfos_id_seq";
-CREATE TABLE {archive}."20250621120000_AdditionalInfos_id_seq" AS
-    SELECT last_value, is_called FROM public."AdditionalInfos_id_seq";
-
--- Fresh tables have no statistics; the joins that follow read them.
-ANALYZE {archive}."20250621120000_Authorizations", {archive}."20250621120000_IdTokens",
-    {archive}."20250621120000_IdTokenInfos", {archive}."20250621120000_AdditionalInfos",
-    {archive}."20250621120000_IdTokenAdditionalInfos";

@@ -31,6 +31,11 @@
 --   "20250821103100_LocalListAuthorizations"(id, "idTokenId", "idTokenInfoId")
 --   "20250821103100_Authorizations"(id, "groupIdTokenId", "groupAuthorizationId")
 
+-- The joins below get memory for their hashes (every old token at once), and no JIT: its
+-- compile time would exceed what it saves on these one-off statements (transaction-local).
+SET LOCAL work_mem = '256MB';
+SET LOCAL jit = off;
+
 -- 1. Old Evses rows become EvseTypes, keeping databaseId, id and connectorId, so that
 --    Components, VariableAttributes, TransactionEvents and Reservations keep meaning the same
 --    EVSE and connector (gaps in databaseId are kept as they are).
@@ -212,20 +217,28 @@ DROP VIEW schema_fix_old_id_token_infos;
 DROP VIEW schema_fix_old_id_tokens;
 
 -- 6. The group link that flatten computed (groupIdTokenId = id of the Authorization that owns
---    the group token) moves to groupAuthorizationId, the column 1.8.0 keeps.
-UPDATE "Authorizations" AS a
-SET "groupAuthorizationId" = g."groupIdTokenId"
-FROM schema_fix_group_links AS g
-WHERE g.id = a.id
-  AND g."groupIdTokenId" IS NOT NULL
-  AND a."groupAuthorizationId" IS DISTINCT FROM g."groupIdTokenId";
+--    the group token) moves to groupAuthorizationId, the column 1.8.0 keeps (one pass over the
+--    table; where flatten already wrote both columns alike, no row changes).
 DROP VIEW schema_fix_group_links;
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = '"Authorizations"'::regclass
+               AND attname = 'groupIdTokenId' AND NOT attisdropped) THEN
+        UPDATE "Authorizations"
+        SET "groupAuthorizationId" = "groupIdTokenId"
+        WHERE "groupIdTokenId" IS NOT NULL
+          AND "groupAuthorizationId" IS DISTINCT FROM "groupIdTokenId";
+    END IF;
+END
+$$;
 
 -- A groupAuthorizationId that names no Authorization could not take 1.8.0's foreign key; its
--- value is in the archive.
+-- value is in the archive (which holds every row with a group link, so only those are looked at).
 UPDATE "Authorizations" AS a
 SET "groupAuthorizationId" = NULL
-WHERE a."groupAuthorizationId" IS NOT NULL
+FROM {archive}."20250821103100_Authorizations" AS x
+WHERE a.id = x.id
+  AND a."groupAuthorizationId" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "Authorizations" AS b WHERE b.id = a."groupAuthorizationId");
 
 -- 7. ChargingNeeds' link named an old Evses row; the column becomes "evseId", a reference to the
