@@ -227,6 +227,42 @@ def test_old_tables_and_authorizations_are_archived_complete(db17) -> None:
                       " ORDER BY id") == [("UNUSED",), ("ORPHAN-ADD",)]
 
 
+def test_archived_token_tables_are_moved_whole_and_tied_to_nothing(db17) -> None:
+    oid_before = scalar(db17, """SELECT 'public."IdTokens"'::regclass::oid""")
+    run_step(db17, "up")
+    # moved, not copied: the same relation, now in the archive
+    assert scalar(db17, f"""SELECT '{A}IdTokens"'::regclass::oid""") == oid_before
+    # plain data: its primary key and nothing else -- no foreign key into or out of the
+    # archive (a tenant can still be deleted), no sequence, no default drawing from one
+    assert rows(db17, """SELECT c.conrelid::regclass::text, c.contype FROM pg_constraint c
+                         JOIN pg_class r ON r.oid = c.conrelid
+                         JOIN pg_namespace n ON n.oid = r.relnamespace
+                         WHERE n.nspname = :s AND c.contype <> 'p'
+                            OR c.confrelid IN (SELECT r2.oid FROM pg_class r2
+                                               JOIN pg_namespace n2 ON n2.oid = r2.relnamespace
+                                               WHERE n2.nspname = :s)""", {"s": ARCHIVE}) == []
+    assert rows(db17, """SELECT c.relname FROM pg_class c JOIN pg_namespace n
+                         ON n.oid = c.relnamespace WHERE n.nspname = :s AND c.relkind = 'S'""",
+                {"s": ARCHIVE}) == []
+    assert rows(db17, """SELECT d.adrelid::regclass::text FROM pg_attrdef d
+                         JOIN pg_class r ON r.oid = d.adrelid
+                         JOIN pg_namespace n ON n.oid = r.relnamespace
+                         WHERE n.nspname = :s AND pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval%'
+                      """, {"s": ARCHIVE}) == []
+    assert rows(db17, """SELECT conname FROM pg_constraint
+                         WHERE conrelid = 'citrine_archive."20250621120000_IdTokens"'::regclass
+                      """) == [("20250621120000_IdTokens_pkey",)]
+
+
+def test_a_view_over_the_old_token_tables_stops_up_and_is_named(db17, references) -> None:
+    execute(db17, 'CREATE VIEW token_report AS SELECT "idToken" FROM "IdTokens"')
+    before = snapshot(db17)
+    with pytest.raises(DATABASE_ERRORS, match="used by token_report"):
+        run_step(db17, "up")
+    assert snapshot(db17) == before
+    assert archive_tables(db17) == []
+
+
 def test_token_ids_of_other_tables_are_kept_and_resolve_in_the_archive(db17) -> None:
     queries = {
         "TransactionEvents": 'SELECT id, "idTokenId" FROM "TransactionEvents" ORDER BY id',

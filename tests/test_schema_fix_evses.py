@@ -579,3 +579,55 @@ def test_a_failure_half_way_leaves_the_database_as_it_was(
             assert after_sequences[name][0] >= value
         else:
             assert after_sequences[name] == (value, called), name
+
+
+# --- how create-evses updates Transactions ------------------------------------------------
+
+
+def _unique_keys(url: Any) -> list[tuple]:
+    return query(url, """SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+                         WHERE conrelid = '"Transactions"'::regclass AND contype = 'u'
+                         ORDER BY 1""")
+
+
+def test_create_evses_rebuilds_the_unique_key_it_lifts_and_leaves_settings_as_they_were(
+    make_database,
+) -> None:
+    url = make_database("evsefix")
+    load_state10(url)
+    run(url, [SCHEMA_FIX])
+    keys = _unique_keys(url)
+    assert keys == [("Transactions_stationId_transactionId_key",
+                     'UNIQUE ("stationId", "transactionId")')]
+    with db.connect(url) as conn, conn.begin():
+        steps.run_step(conn, repo_project(), _step(CREATE_EVSES), "up", say=lambda _: None)
+        # the planner setting it lowers for the foreign-key checks is back, in the same
+        # transaction (a consolidated migration runs more after this file)
+        assert conn.exec_driver_sql("SHOW enable_nestloop").scalar() == "on"
+    assert _unique_keys(url) == keys
+    # the key still holds
+    with pytest.raises(sa.exc.IntegrityError), db.connect(url) as conn, conn.begin():
+        conn.exec_driver_sql("""INSERT INTO "Transactions" ("stationId", "transactionId",
+                                    "createdAt", "updatedAt", "tenantId")
+                                SELECT "stationId", "transactionId", now(), now(), 1
+                                FROM "Transactions" WHERE "transactionId" IS NOT NULL
+                                LIMIT 1""")
+
+
+def test_create_evses_keeps_a_unique_key_that_a_foreign_key_uses(make_database) -> None:
+    url = make_database("evsefix")
+    load_state10(url)
+    run(url, [SCHEMA_FIX])
+    with db.connect(url) as conn, conn.begin():
+        conn.exec_driver_sql("""CREATE TABLE test_before.tx_notes (
+            "stationId" varchar(255), "transactionId" varchar(255),
+            FOREIGN KEY ("stationId", "transactionId")
+                REFERENCES "Transactions" ("stationId", "transactionId"))""")
+    index_before = query(url, """SELECT conindid FROM pg_constraint
+                                 WHERE conname = 'Transactions_stationId_transactionId_key'""")
+    run(url, [CREATE_EVSES])
+    # the same index, never dropped (the foreign key depends on it)
+    assert query(url, """SELECT conindid FROM pg_constraint
+                         WHERE conname = 'Transactions_stationId_transactionId_key'""") \
+        == index_before
+    assert _evse_of(url, "Transactions") == evse_data.EXPECTED_TRANSACTION_EVSE

@@ -525,7 +525,7 @@ alter table "public"."Tenants" add constraint "Tenants_pkey" PRIMARY KEY using i
 
 -- @data 20250430110000-create-default-tenant versions/1.8.0/sql/tenants-sequence.sql sha256=21f480784e9f293d0ffb60bda5ed422e902624f7c536b9d6c90d5a731d3a84c1
 
--- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.archive.sql sha256=737dd67dc1295a9c5546695617087f7ac09d8f88471b23446495e6d84b1ff4d7
+-- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.archive.sql sha256=117b6f5e19c674c71133e5ddd126d058552f5c8e4eee5f1682d5b420038cbef6
 
 -- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.up.sql sha256=76a7293ee6883d9ae6af029bb545097d1378974ef8383e92e11b85aeda0f07ba
 

@@ -56,6 +56,18 @@ BEGIN
     SELECT array_agg(to_regclass(format('public.%I', t)) ORDER BY n)
       INTO oids FROM unnest(old_tables) WITH ORDINALITY AS u(t, n);
 
+    -- A view (or rule) over one of them would follow it into the archive unnoticed: stop instead,
+    -- naming it, as dropping the tables would.
+    SELECT string_agg(DISTINCT r.ev_class::regclass::text, ', ') INTO moved
+    FROM pg_depend AS d
+    JOIN pg_rewrite AS r ON r.oid = d.objid
+    WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
+      AND d.refobjid = ANY(oids) AND r.ev_class <> ALL(oids);
+    IF moved IS NOT NULL THEN
+        RAISE EXCEPTION 'the 1.7 token tables, which 1.8.0 no longer has, are used by %; drop or '
+                        'change that first', moved;
+    END IF;
+
     FOR k IN SELECT con.conrelid::regclass::text AS rel, con.conname
              FROM pg_constraint AS con
              WHERE con.contype = 'f'
