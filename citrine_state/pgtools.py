@@ -197,9 +197,7 @@ def find(name: str, server_major: int, dumped_by: int | None = None) -> Tool:
 
 def server_major(url: URL) -> int:
     """The server's major version (``server_version_num`` 150018 -> 15)."""
-    with db.connect(url) as conn:
-        num = int(conn.exec_driver_sql("SHOW server_version_num").scalar_one())
-    return num // 10000
+    return db.server_version(url) // 10000
 
 
 # --- running ------------------------------------------------------------------------------------
