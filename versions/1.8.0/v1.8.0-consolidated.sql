@@ -529,7 +529,7 @@ alter table "public"."Tenants" add constraint "Tenants_pkey" PRIMARY KEY using i
 
 -- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.up.sql sha256=76a7293ee6883d9ae6af029bb545097d1378974ef8383e92e11b85aeda0f07ba
 
--- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.up.sql sha256=abdda48cbb0abcc382a75814c583433d9733f5feab7833f534eb7a6a4bf39311
+-- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.up.sql sha256=1cd6cc406318db904df2274492afb7cc4f83212f2cccd81a93734ee39f55ca0b
 
 -- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.clear-evses.sql sha256=6cf221e656612c9e3f07b49ef94115ea9215a3b2b268489350281f4cc749c65b
 
@@ -937,4 +937,4 @@ alter table "public"."Variables" validate constraint "Variables_tenantId_fkey";
 
 -- == phase: finalize
 
--- @data 20250903102900-create-evses versions/1.8.0/sql/create-evses.up.sql sha256=46eb2a3f06ab8b30db5b1b79eeae99b058b39b508de6c91cfebde6bd24443c15
+-- @data 20250903102900-create-evses versions/1.8.0/sql/create-evses.up.sql sha256=9df06c6608bb2f17a9e3fd74f0e375bdc05d438abcda221b6ab1419b22845bc6

@@ -144,7 +144,9 @@ FROM (
     SELECT x.id, e.id AS "evseId"
     FROM create_evses_charging_need_links AS l
     JOIN "ChargingNeeds" AS x ON x.id = l.id
-    JOIN "Transactions" AS t ON t.id = x."transactionDatabaseId"
+    -- the transaction of each charging need, probed by id (not a pass over every transaction)
+    JOIN LATERAL (SELECT "stationId" FROM "Transactions" AS t
+                  WHERE t.id = x."transactionDatabaseId") AS t ON true
     JOIN "EvseTypes" AS et ON et."databaseId" = l."evseDatabaseId"
     JOIN create_evses_station_evse AS e
       ON e."stationId" = t."stationId" AND e."evseTypeId" = et.id

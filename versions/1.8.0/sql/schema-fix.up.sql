@@ -185,16 +185,23 @@ SET "idToken" = t."idToken",
     "personalMessage" = i."personalMessage",
     "groupAuthorizationId" = owner."authorizationId"
 FROM "LocalListAuthorizations" AS l
-LEFT JOIN schema_fix_old_id_tokens AS t ON t.id = l."idTokenId"
-LEFT JOIN schema_fix_old_id_token_infos AS i ON i.id = l."idTokenInfoId"
-LEFT JOIN (
-    SELECT "idTokenId",
-           jsonb_agg(jsonb_build_object('additionalIdToken', "additionalIdToken", 'type', type)
-                     ORDER BY "additionalIdToken", type) AS pairs
-    FROM schema_fix_old_additional_infos
-    GROUP BY "idTokenId"
-) AS ai ON ai."idTokenId" = l."idTokenId"
--- looked up per local-list row (an index probe), not by sorting every token owner
+-- each looked up per local-list row (index probes; OFFSET 0 keeps the planner from turning
+-- them into joins that read every old token and info)
+LEFT JOIN LATERAL (
+    SELECT t."idToken", t.type FROM schema_fix_old_id_tokens AS t WHERE t.id = l."idTokenId"
+    OFFSET 0
+) AS t ON true
+LEFT JOIN LATERAL (
+    SELECT i.* FROM schema_fix_old_id_token_infos AS i WHERE i.id = l."idTokenInfoId"
+    OFFSET 0
+) AS i ON true
+LEFT JOIN LATERAL (
+    SELECT jsonb_agg(jsonb_build_object('additionalIdToken', x."additionalIdToken",
+                                        'type', x.type)
+                     ORDER BY x."additionalIdToken", x.type) AS pairs
+    FROM schema_fix_old_additional_infos AS x
+    WHERE x."idTokenId" = l."idTokenId"
+) AS ai ON true
 LEFT JOIN LATERAL (
     SELECT min(o."authorizationId") AS "authorizationId"
     FROM schema_fix_old_token_owners AS o
@@ -228,18 +235,27 @@ BEGIN
         SET "groupAuthorizationId" = "groupIdTokenId"
         WHERE "groupIdTokenId" IS NOT NULL
           AND "groupAuthorizationId" IS DISTINCT FROM "groupIdTokenId";
+        -- What came from "groupIdTokenId" names an Authorization (its foreign key saw to that);
+        -- only a link written to "groupAuthorizationId" alone, which had no foreign key, can
+        -- name none. That one could not take 1.8.0's foreign key: it is cleared (its value is
+        -- in the archive).
+        UPDATE "Authorizations" AS a
+        SET "groupAuthorizationId" = NULL
+        WHERE a."groupIdTokenId" IS NULL AND a."groupAuthorizationId" IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM "Authorizations" AS b
+                          WHERE b.id = a."groupAuthorizationId");
+    ELSE
+        -- The same check over every group link (the archive holds each row that has one).
+        UPDATE "Authorizations" AS a
+        SET "groupAuthorizationId" = NULL
+        FROM {archive}."20250821103100_Authorizations" AS x
+        WHERE a.id = x.id
+          AND a."groupAuthorizationId" IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM "Authorizations" AS b
+                          WHERE b.id = a."groupAuthorizationId");
     END IF;
 END
 $$;
-
--- A groupAuthorizationId that names no Authorization could not take 1.8.0's foreign key; its
--- value is in the archive (which holds every row with a group link, so only those are looked at).
-UPDATE "Authorizations" AS a
-SET "groupAuthorizationId" = NULL
-FROM {archive}."20250821103100_Authorizations" AS x
-WHERE a.id = x.id
-  AND a."groupAuthorizationId" IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM "Authorizations" AS b WHERE b.id = a."groupAuthorizationId");
 
 -- 7. ChargingNeeds' link named an old Evses row; the column becomes "evseId", a reference to the
 --    new Evses, which do not exist yet: clear it (the link is in the archive; create-evses maps it).
