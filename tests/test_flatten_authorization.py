@@ -254,6 +254,36 @@ def test_archived_token_tables_are_moved_whole_and_tied_to_nothing(db17) -> None
                       """) == [("20250621120000_IdTokens_pkey",)]
 
 
+def _keys_of_authorizations(url: URL) -> list[tuple]:
+    return rows(url, """SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)
+                        FROM pg_constraint
+                        WHERE (contype = 'p' AND conrelid = '"Authorizations"'::regclass)
+                           OR (contype = 'f' AND confrelid = '"Authorizations"'::regclass
+                               AND conname <> 'Authorizations_groupIdTokenId_fkey')
+                        ORDER BY 1, 2""")
+
+
+def test_the_keys_lifted_for_the_fill_come_back_alike(db17) -> None:
+    before = _keys_of_authorizations(db17)
+    assert ('"LocalListAuthorizations"', "LocalListAuthorizations_authorizationId_fkey",
+            'FOREIGN KEY ("authorizationId") REFERENCES "Authorizations"(id) ON UPDATE CASCADE'
+            ) in before
+    run_step(db17, "up")
+    assert _keys_of_authorizations(db17) == before
+
+
+def test_a_primary_key_with_a_comment_is_left_in_place(db17) -> None:
+    execute(db17, """COMMENT ON CONSTRAINT "Authorizations_pkey" ON "Authorizations"
+                     IS 'kept by the operator'""")
+    index_before = scalar(db17, """SELECT conindid FROM pg_constraint
+                                   WHERE conname = 'Authorizations_pkey'""")
+    run_step(db17, "up")
+    assert scalar(db17, """SELECT conindid FROM pg_constraint
+                           WHERE conname = 'Authorizations_pkey'""") == index_before
+    assert scalar(db17, """SELECT obj_description(oid, 'pg_constraint') FROM pg_constraint
+                           WHERE conname = 'Authorizations_pkey'""") == "kept by the operator"
+
+
 def test_a_view_over_the_old_token_tables_stops_up_and_is_named(db17, references) -> None:
     execute(db17, 'CREATE VIEW token_report AS SELECT "idToken" FROM "IdTokens"')
     before = snapshot(db17)

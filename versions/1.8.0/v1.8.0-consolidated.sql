@@ -527,7 +527,7 @@ alter table "public"."Tenants" add constraint "Tenants_pkey" PRIMARY KEY using i
 
 -- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.archive.sql sha256=117b6f5e19c674c71133e5ddd126d058552f5c8e4eee5f1682d5b420038cbef6
 
--- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.up.sql sha256=76a7293ee6883d9ae6af029bb545097d1378974ef8383e92e11b85aeda0f07ba
+-- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.up.sql sha256=1b68d1c7bc702e4cc58e6a1fbd95a657f07946eaeee9d8328acce189c274f02f
 
 -- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.up.sql sha256=1cd6cc406318db904df2274492afb7cc4f83212f2cccd81a93734ee39f55ca0b
 

@@ -40,6 +40,47 @@ BEGIN
 END
 $$;
 
+--    Its primary key would take a new entry for every row the fill rewrites too (a third of
+--    the fill's cost): it is taken off with the foreign keys that use it, and all are made again
+--    after the fill with the same names and definitions -- unless anything else hangs on it (a
+--    comment, a clustered or partitioned table), then everything stays as it is.
+CREATE TEMPORARY TABLE flatten_lifted_keys ON COMMIT DROP AS
+SELECT c.conrelid::regclass::text AS rel, c.conname, pg_get_constraintdef(c.oid) AS definition,
+       c.contype = 'p' AS is_primary
+FROM pg_constraint AS c
+WHERE (c.conrelid = 'public."Authorizations"'::regclass AND c.contype = 'p')
+   OR (c.confrelid = 'public."Authorizations"'::regclass AND c.contype = 'f');
+
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_constraint AS c
+               JOIN pg_index AS x ON x.indexrelid = c.conindid
+               WHERE c.conrelid = 'public."Authorizations"'::regclass AND c.contype = 'p'
+                 AND (x.indisclustered
+                      OR obj_description(c.oid, 'pg_constraint') IS NOT NULL
+                      OR obj_description(c.conindid, 'pg_class') IS NOT NULL))
+       OR EXISTS (SELECT 1 FROM pg_constraint AS c
+                  WHERE (c.conrelid = 'public."Authorizations"'::regclass
+                         OR c.confrelid = 'public."Authorizations"'::regclass)
+                    AND (c.conparentid <> 0
+                         OR obj_description(c.oid, 'pg_constraint') IS NOT NULL))
+       OR EXISTS (SELECT 1 FROM pg_class
+                  WHERE oid = 'public."Authorizations"'::regclass AND relkind <> 'r') THEN
+        DELETE FROM flatten_lifted_keys;
+    END IF;
+END
+$$;
+
+DO $$
+DECLARE
+    k record;
+BEGIN
+    FOR k IN SELECT rel, conname FROM flatten_lifted_keys ORDER BY is_primary, rel, conname LOOP
+        EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', k.rel, k.conname);
+    END LOOP;
+END
+$$;
+
 -- 2. The owner of each group token: the authorization (with a token value) that holds it; the
 --    lowest id should a token have several. Only the tokens that some info names as its group.
 CREATE TEMPORARY TABLE flatten_group_owners ON COMMIT DROP AS
@@ -50,7 +91,6 @@ WHERE gt."idToken" IS NOT NULL
   AND ga."idTokenId" IN (SELECT "groupIdTokenId" FROM {archive}."20250621120000_IdTokenInfos")
 GROUP BY ga."idTokenId";
 ALTER TABLE flatten_group_owners ADD PRIMARY KEY ("idTokenId");
-ANALYZE flatten_group_owners;
 
 -- The additional infos of each token, as 1.8.0 keeps them: [{additionalIdToken, type}, ...].
 CREATE TEMPORARY TABLE flatten_additional_infos ON COMMIT DROP AS
@@ -61,7 +101,6 @@ FROM {archive}."20250621120000_IdTokenAdditionalInfos" AS l
 JOIN {archive}."20250621120000_AdditionalInfos" AS x ON x.id = l."additionalInfoId"
 GROUP BY l."idTokenId";
 ALTER TABLE flatten_additional_infos ADD PRIMARY KEY ("idTokenId");
-ANALYZE flatten_additional_infos;
 
 -- 3. Every authorization whose token has a value is filled in one of two set-based UPDATEs
 --    (with an IdTokenInfo, then without one): token value and type; the IdTokenInfo fields
@@ -133,4 +172,17 @@ WHERE l.id = k.id;
 
 DELETE FROM public."Authorizations" WHERE "idToken" IS NULL;
 
-DROP TABLE flatten_additional_infos, flatten_group_owners;
+-- 5. The keys taken off in 1 are made again: the primary key, then the foreign keys (each
+--    checked once, over its whole table).
+DO $$
+DECLARE
+    k record;
+BEGIN
+    FOR k IN SELECT rel, conname, definition FROM flatten_lifted_keys
+             ORDER BY is_primary DESC, rel, conname LOOP
+        EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.rel, k.conname, k.definition);
+    END LOOP;
+END
+$$;
+
+DROP TABLE flatten_additional_infos, flatten_group_owners, flatten_lifted_keys;
