@@ -86,13 +86,17 @@ def run_migrate(url: Any) -> dict[str, Any]:
 
 def checkpoint(server: Any) -> bool:
     """CHECKPOINT before a timed run, so that one the setup set off (or the previous run's WAL)
-    is not running during it; False when the role may not (superuser or pg_checkpoint)."""
+    is not running during it, then flush this machine's dirty pages (the copy just written),
+    which the kernel would otherwise write back in the middle of the run; False when the role
+    may not checkpoint (superuser or pg_checkpoint)."""
     try:
         with db.connect(server) as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("CHECKPOINT")
-        return True
+        done = True
     except sa.exc.DBAPIError:
-        return False
+        done = False
+    os.sync()
+    return done
 
 
 def archive_counts(conn: sa.Connection, schema: str = "citrine_archive") -> dict[str, int]:
