@@ -525,11 +525,11 @@ alter table "public"."Tenants" add constraint "Tenants_pkey" PRIMARY KEY using i
 
 -- @data 20250430110000-create-default-tenant versions/1.8.0/sql/tenants-sequence.sql sha256=21f480784e9f293d0ffb60bda5ed422e902624f7c536b9d6c90d5a731d3a84c1
 
--- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.archive.sql sha256=117b6f5e19c674c71133e5ddd126d058552f5c8e4eee5f1682d5b420038cbef6
+-- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.archive.sql sha256=52bacc635b28a909a3d97cd15f6eb68dc62071f1866cb01dfc2d227afebbea0e
 
 -- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.up.sql sha256=1b68d1c7bc702e4cc58e6a1fbd95a657f07946eaeee9d8328acce189c274f02f
 
--- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.up.sql sha256=1cd6cc406318db904df2274492afb7cc4f83212f2cccd81a93734ee39f55ca0b
+-- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.up.sql sha256=e55cb6a92c689115f95e5787f1788ef50f99d05cd7d898244d9301c7a6a35164
 
 -- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.clear-evses.sql sha256=6cf221e656612c9e3f07b49ef94115ea9215a3b2b268489350281f4cc749c65b
 
@@ -937,4 +937,4 @@ alter table "public"."Variables" validate constraint "Variables_tenantId_fkey";
 
 -- == phase: finalize
 
--- @data 20250903102900-create-evses versions/1.8.0/sql/create-evses.up.sql sha256=9df06c6608bb2f17a9e3fd74f0e375bdc05d438abcda221b6ab1419b22845bc6
+-- @data 20250903102900-create-evses versions/1.8.0/sql/create-evses.up.sql sha256=a80331d7b51137db70bf32bcab2f0ed6d4a3daf40036b7a65c39ffea37cafb4c

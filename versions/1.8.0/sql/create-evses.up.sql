@@ -117,13 +117,14 @@ END
 $$;
 
 -- The Evse of each (station, OCPP EVSE id); the lowest id if the table already held doubles.
-CREATE TEMPORARY VIEW create_evses_station_evse AS
-SELECT e.id, e."stationId", e."evseTypeId"
+-- Worked out once (one row per EVSE), not per linked row.
+CREATE TEMPORARY TABLE create_evses_station_evse ON COMMIT DROP AS
+SELECT min(e.id) AS id, e."stationId", e."evseTypeId"
 FROM "Evses" AS e
 WHERE e."stationId" IS NOT NULL AND e."evseTypeId" IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM "Evses" AS d
-                  WHERE d."stationId" = e."stationId" AND d."evseTypeId" = e."evseTypeId"
-                    AND d.id < e.id);
+GROUP BY e."stationId", e."evseTypeId";
+ALTER TABLE create_evses_station_evse ADD PRIMARY KEY ("stationId", "evseTypeId");
+ANALYZE create_evses_station_evse;
 
 UPDATE "Transactions" AS t
 SET "evseId" = m."evseId"
@@ -185,6 +186,6 @@ BEGIN
 END
 $$;
 
-DROP VIEW create_evses_station_evse;
+DROP TABLE create_evses_station_evse;
 DROP VIEW create_evses_charging_need_links;
 DROP VIEW create_evses_transaction_links;

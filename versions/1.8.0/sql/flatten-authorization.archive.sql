@@ -24,8 +24,6 @@ SELECT id, "allowedConnectorTypes", "disallowedEvseIdPrefixes", "idTokenId", "id
 FROM public."Authorizations";
 ALTER TABLE {archive}."20250621120000_Authorizations" ADD PRIMARY KEY (id);
 CREATE INDEX ON {archive}."20250621120000_Authorizations" ("idTokenId");
--- A fresh table has no statistics; the joins that follow (and schema-fix's) read this one.
-ANALYZE {archive}."20250621120000_Authorizations";
 
 -- The sequences' positions, before their tables leave public.
 CREATE TABLE {archive}."20250621120000_IdTokens_id_seq" AS

@@ -99,12 +99,10 @@ SELECT id, "groupIdTokenId", "groupAuthorizationId" FROM schema_fix_group_links
 WHERE "groupIdTokenId" IS NOT NULL OR "groupAuthorizationId" IS NOT NULL;
 ALTER TABLE {archive}."20250821103100_Authorizations" ADD PRIMARY KEY (id);
 
--- Fresh tables have no statistics; the joins that follow (and create-evses) read them.
+-- Fresh tables have no statistics; create-evses joins these (the other archive tables are
+-- only read back by the down).
 ANALYZE "EvseTypes", {archive}."20250821103100_Transactions",
-    {archive}."20250821103100_ChargingNeeds", {archive}."20250821103100_TransactionEvents",
-    {archive}."20250821103100_StopTransactions",
-    {archive}."20250821103100_LocalListAuthorizations",
-    {archive}."20250821103100_Authorizations";
+    {archive}."20250821103100_ChargingNeeds";
 
 -- 3. The old tokens, read from the flatten step's archive when it is there (temporary views,
 --    dropped at the end of this file; empty stand-ins when the archive is absent).
