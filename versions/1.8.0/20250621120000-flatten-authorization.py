@@ -92,6 +92,12 @@ def up(ctx):
         + ", ".join(f"ADD COLUMN {name} {kind}" for name, kind in FLAT_COLUMNS)
     )
     ctx.run_sql_file("flatten-authorization.up.sql")
+    # What was kept, counted while the old link columns are still there (every row left is one
+    # that was flattened; the step holds the table's lock, so nothing else came in).
+    kept = ctx.execute(
+        'SELECT count(*), count(DISTINCT "idTokenId"), count(DISTINCT "idTokenInfoId")'
+        ' FROM public."Authorizations"'
+    ).one()
     ctx.script(
         'ALTER TABLE public."Authorizations"'
         ' DROP COLUMN "idTokenId", DROP COLUMN "idTokenInfoId",'
@@ -102,10 +108,12 @@ def up(ctx):
         ' ADD CONSTRAINT "Authorizations_groupIdTokenId_fkey" FOREIGN KEY ("groupIdTokenId")'
         ' REFERENCES public."Authorizations"(id) ON UPDATE CASCADE ON DELETE SET NULL;'
     )
-    _report(ctx)
+    _report(ctx, *kept)
 
 
-def _report(ctx):
+def _report(ctx, kept, kept_tokens, kept_infos):
+    """Say what went to the archive; ``kept*``: the authorizations flattened, and the distinct
+    tokens and infos they used (counted by ``up`` before the link columns went)."""
     a, t, i, x, link, lla = (
         _archived(ctx, n)
         for n in (
@@ -113,25 +121,21 @@ def _report(ctx):
             "IdTokenAdditionalInfos", "LocalListAuthorizations",
         )
     )
-    # One pass over the archived authorizations; an authorization is kept when its token has a
-    # value. The foreign keys of dump 06 guarantee that each link names an existing row, so
-    # "unused" is the total less the distinct links of kept authorizations.
-    no_id, no_value, kept_tokens, kept_infos = ctx.execute(
-        f"SELECT count(*) FILTER (WHERE a.\"idTokenId\" IS NULL),"
-        f" count(*) FILTER (WHERE a.\"idTokenId\" IS NOT NULL AND t.\"idToken\" IS NULL),"
-        f" count(DISTINCT a.\"idTokenId\") FILTER (WHERE t.\"idToken\" IS NOT NULL),"
-        f" count(DISTINCT a.\"idTokenInfoId\") FILTER (WHERE t.\"idToken\" IS NOT NULL)"
-        f" FROM {a} a LEFT JOIN {t} t ON t.id = a.\"idTokenId\""
-    ).one()
-    tokens, infos, extras, lone_extras, links, lists = ctx.execute(
-        f"SELECT (SELECT count(*) FROM {t}), (SELECT count(*) FROM {i}),"
-        f" (SELECT count(*) FROM {x}),"
+    # An additional info is unused when no link ties it to the token of an authorization that
+    # was kept (one whose token has a value): checked link by link, by id.
+    archived, no_id, tokens, infos, extras, lone_extras, links, lists = ctx.execute(
+        f"SELECT (SELECT count(*) FROM {a}),"
+        f" (SELECT count(*) FROM {a} WHERE \"idTokenId\" IS NULL),"
+        f" (SELECT count(*) FROM {t}), (SELECT count(*) FROM {i}), (SELECT count(*) FROM {x}),"
         f" (SELECT count(*) FROM {x} x WHERE NOT EXISTS"
-        f"   (SELECT 1 FROM {link} l JOIN {a} a ON a.\"idTokenId\" = l.\"idTokenId\""
-        f"    JOIN {t} t ON t.id = l.\"idTokenId\""
-        f"    WHERE l.\"additionalInfoId\" = x.id AND t.\"idToken\" IS NOT NULL)),"
+        f"   (SELECT 1 FROM {link} l CROSS JOIN LATERAL"
+        f"     (SELECT 1 FROM {a} a JOIN {t} t ON t.id = a.\"idTokenId\""
+        f"      WHERE a.\"idTokenId\" = l.\"idTokenId\" AND t.\"idToken\" IS NOT NULL"
+        f"      LIMIT 1) AS k"
+        f"    WHERE l.\"additionalInfoId\" = x.id)),"
         f" (SELECT count(*) FROM {link}), (SELECT count(*) FROM {lla})"
     ).one()
+    no_value = archived - kept - no_id
     ctx.report(
         f"archived to {ctx.archive}: {tokens} IdTokens ({tokens - kept_tokens} that no"
         f" authorization uses), {infos} IdTokenInfos ({infos - kept_infos} unused), {extras}"

@@ -187,9 +187,6 @@ ALTER TABLE "LocalListAuthorizations"
 ALTER TABLE "Reservations"
     ADD CONSTRAINT "Reservations_evseTypeId_fkey" FOREIGN KEY ("evseId")
         REFERENCES "EvseTypes"("databaseId") ON UPDATE CASCADE ON DELETE SET NULL;
-ALTER TABLE "TransactionEvents"
-    ADD CONSTRAINT "TransactionEvents_evseTypeId_fkey" FOREIGN KEY ("evseId")
-        REFERENCES "EvseTypes"("databaseId") ON UPDATE CASCADE ON DELETE SET NULL;
 ALTER TABLE "Transactions"
     ADD CONSTRAINT "Transactions_evseId_fkey" FOREIGN KEY ("evseId")
         REFERENCES "Evses"(id) ON UPDATE CASCADE ON DELETE SET NULL;

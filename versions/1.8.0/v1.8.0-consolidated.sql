@@ -529,7 +529,7 @@ alter table "public"."Tenants" add constraint "Tenants_pkey" PRIMARY KEY using i
 
 -- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.up.sql sha256=1b68d1c7bc702e4cc58e6a1fbd95a657f07946eaeee9d8328acce189c274f02f
 
--- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.up.sql sha256=e55cb6a92c689115f95e5787f1788ef50f99d05cd7d898244d9301c7a6a35164
+-- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.up.sql sha256=edf0200f04a0750b8b0f67e146b54e416261241edb91e0ee9b13657bd1e35777
 
 -- @data 20250821103100-schema-fix versions/1.8.0/sql/schema-fix.clear-evses.sql sha256=6cf221e656612c9e3f07b49ef94115ea9215a3b2b268489350281f4cc749c65b
 
@@ -859,11 +859,6 @@ alter table "public"."TenantPartners" add constraint "TenantPartners_tenantId_fk
 
 -- hazards: validates-constraint
 alter table "public"."TenantPartners" validate constraint "TenantPartners_tenantId_fkey";
-
-alter table "public"."TransactionEvents" add constraint "TransactionEvents_evseTypeId_fkey" FOREIGN KEY ("evseId") REFERENCES "EvseTypes"("databaseId") ON UPDATE CASCADE ON DELETE SET NULL not valid;
-
--- hazards: validates-constraint
-alter table "public"."TransactionEvents" validate constraint "TransactionEvents_evseTypeId_fkey";
 
 alter table "public"."TransactionEvents" add constraint "TransactionEvents_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenants"(id) ON UPDATE CASCADE ON DELETE RESTRICT not valid;
 

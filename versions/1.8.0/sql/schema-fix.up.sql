@@ -19,9 +19,9 @@
 --     1.7 column names) is used when present; when absent (a database flattened by upstream, whose
 --     tokens are gone), token values stay NULL and only the old ids are archived.
 -- Leaves: "EvseTypes" = every old Evses row with the same "databaseId"/id/"connectorId" and its
--- sequence past them; token values filled; "ChargingNeeds"."evseDatabaseId" NULL (the new FK
--- names the new "Evses", which 20250903102900-create-evses builds from the archive); and the
--- archive tables below. The contract phase may then drop the old columns and rebuild "Evses".
+-- sequence past them, and "TransactionEvents_evseTypeId_fkey" pointing at it; token values
+-- filled; "ChargingNeeds"."evseDatabaseId" NULL (the new FK names the new "Evses", which
+-- 20250903102900-create-evses builds from the archive); and the archive tables below. The contract phase may then drop the old columns and rebuild "Evses".
 --
 -- Archive tables made here (ids of the rows, plus the old values that have no 1.8.0 column):
 --   "20250821103100_Transactions"(id, "evseDatabaseId")            evse link of each transaction
@@ -53,6 +53,13 @@ FROM (SELECT GREATEST(
            FROM "Evses_databaseId_seq"),
         (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END
            FROM "EvseTypes_databaseId_seq")) AS v) AS s;
+
+-- TransactionEvents' EVSE link names an EvseTypes row from now on (the same value: every old
+-- Evses row is in EvseTypes with its databaseId). Its foreign key is checked here, before the
+-- token fill below rewrites the table's rows, so that the check reads each row once, not twice.
+ALTER TABLE "TransactionEvents"
+    ADD CONSTRAINT "TransactionEvents_evseTypeId_fkey" FOREIGN KEY ("evseId")
+        REFERENCES "EvseTypes"("databaseId") ON UPDATE CASCADE ON DELETE SET NULL;
 
 -- 2. Archive the links and references that the contract phase drops.
 CREATE TABLE {archive}."20250821103100_Transactions" AS
