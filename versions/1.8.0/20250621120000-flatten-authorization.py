@@ -5,7 +5,8 @@ Authorizations gets ``idToken`` (NOT NULL), ``idTokenType``, ``additionalInfo``,
 NULL DEFAULT 'Accepted'), ``cacheExpiryDateTime``, ``chargingPriority``, ``language1``,
 ``language2``, ``personalMessage``, ``groupIdTokenId`` (FK to Authorizations), ``customData`` and
 ``groupAuthorizationId``, and loses ``idTokenId`` / ``idTokenInfoId``; the foreign keys into the
-old tables go, and IdTokens, IdTokenInfos, AdditionalInfos and IdTokenAdditionalInfos are dropped.
+old tables go, and IdTokens, IdTokenInfos, AdditionalInfos and IdTokenAdditionalInfos leave public
+(upstream drops them; here they move to the archive, below).
 
 Unlike upstream it loses nothing:
 

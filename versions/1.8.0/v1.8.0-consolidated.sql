@@ -932,4 +932,4 @@ alter table "public"."Variables" validate constraint "Variables_tenantId_fkey";
 
 -- == phase: finalize
 
--- @data 20250903102900-create-evses versions/1.8.0/sql/create-evses.up.sql sha256=a80331d7b51137db70bf32bcab2f0ed6d4a3daf40036b7a65c39ffea37cafb4c
+-- @data 20250903102900-create-evses versions/1.8.0/sql/create-evses.up.sql sha256=7569af5e937fca41d699eae20ab2b299e8a6f662fcdc7e76d5c2d92409caf8a4

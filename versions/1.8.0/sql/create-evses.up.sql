@@ -95,12 +95,13 @@ ALTER TABLE "ChargingNeeds" DROP CONSTRAINT "ChargingNeeds_evseId_fkey";
 -- Every updated row would also get a new entry in each unique index of Transactions (the
 -- (stationId, transactionId) one costs more than the row itself): such a constraint is taken
 -- off and built again after the update, the same definition under the same name, when nothing
--- depends on it (no foreign key uses its index, no comment on it). Its columns do not change,
--- so building it again cannot fail.
+-- depends on it (no foreign key uses its index, no comment on it, the table is not clustered on
+-- it). Its columns do not change, so building it again cannot fail.
 CREATE TEMPORARY TABLE create_evses_unique_keys ON COMMIT DROP AS
 SELECT c.conname, pg_get_constraintdef(c.oid) AS definition
 FROM pg_constraint AS c
-WHERE c.conrelid = '"Transactions"'::regclass AND c.contype = 'u'
+JOIN pg_index AS x ON x.indexrelid = c.conindid
+WHERE c.conrelid = '"Transactions"'::regclass AND c.contype = 'u' AND NOT x.indisclustered
   AND NOT EXISTS (SELECT 1 FROM pg_constraint AS f
                   WHERE f.contype = 'f' AND f.conindid = c.conindid)
   AND obj_description(c.oid, 'pg_constraint') IS NULL
@@ -145,9 +146,7 @@ FROM (
     SELECT x.id, e.id AS "evseId"
     FROM create_evses_charging_need_links AS l
     JOIN "ChargingNeeds" AS x ON x.id = l.id
-    -- the transaction of each charging need, probed by id (not a pass over every transaction)
-    JOIN LATERAL (SELECT "stationId" FROM "Transactions" AS t
-                  WHERE t.id = x."transactionDatabaseId") AS t ON true
+    JOIN "Transactions" AS t ON t.id = x."transactionDatabaseId"
     JOIN "EvseTypes" AS et ON et."databaseId" = l."evseDatabaseId"
     JOIN create_evses_station_evse AS e
       ON e."stationId" = t."stationId" AND e."evseTypeId" = et.id
