@@ -932,4 +932,4 @@ alter table "public"."Variables" validate constraint "Variables_tenantId_fkey";
 
 -- == phase: finalize
 
--- @data 20250903102900-create-evses versions/1.8.0/sql/create-evses.up.sql sha256=7569af5e937fca41d699eae20ab2b299e8a6f662fcdc7e76d5c2d92409caf8a4
+-- @data 20250903102900-create-evses versions/1.8.0/sql/create-evses.up.sql sha256=844be0b7ba39fa265d5188f4c6c07503200ee6dc3bbe5a4e7b07a171c2cbd227

@@ -127,18 +127,14 @@ GROUP BY e."stationId", e."evseTypeId";
 ALTER TABLE create_evses_station_evse ADD PRIMARY KEY ("stationId", "evseTypeId");
 ANALYZE create_evses_station_evse;
 
+-- (joined to the updated rows directly: no second pass over Transactions)
 UPDATE "Transactions" AS t
-SET "evseId" = m."evseId"
-FROM (
-    SELECT x.id, e.id AS "evseId"
-    FROM create_evses_transaction_links AS l
-    JOIN "Transactions" AS x ON x.id = l.id
-    JOIN "EvseTypes" AS et ON et."databaseId" = l."evseDatabaseId"
-    JOIN create_evses_station_evse AS e
-      ON e."stationId" = x."stationId" AND e."evseTypeId" = et.id
-    WHERE x."evseId" IS NULL
-) AS m
-WHERE t.id = m.id;
+SET "evseId" = e.id
+FROM create_evses_transaction_links AS l, "EvseTypes" AS et, create_evses_station_evse AS e
+WHERE l.id = t.id
+  AND et."databaseId" = l."evseDatabaseId"
+  AND e."stationId" = t."stationId" AND e."evseTypeId" = et.id
+  AND t."evseId" IS NULL;
 
 UPDATE "ChargingNeeds" AS c
 SET "evseId" = m."evseId"
