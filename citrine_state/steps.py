@@ -105,6 +105,7 @@ class StepContext:
     say: Callable[[str], None] = print
     notes: list[str] = field(default_factory=list)
     _op: Any = None
+    _archive_ensured: bool = False
 
     @property
     def op(self) -> Any:
@@ -122,7 +123,10 @@ class StepContext:
         return str(self.project.settings["archive_schema"])
 
     def ensure_archive(self) -> str:
-        self.conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{self.archive}"')
+        """Creates the archive schema once per step (a dry run prints the statement once)."""
+        if not self._archive_ensured:
+            self.conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{self.archive}"')
+            self._archive_ensured = True
         return self.archive
 
     def execute(self, sql: str, params: dict[str, Any] | None = None) -> CursorResult[Any]:

@@ -196,6 +196,9 @@ def test_migrate_dry_run_shows_every_statement_and_changes_nothing(project: Path
     assert "DROP TABLE" in run.out and "(archived first)" in run.out
     assert "0 delete(s) of data not archived first" in run.out
     assert "Dry run: nothing was changed." in run.out
+    # each step makes sure of the archive schema once, not once per SQL file it runs
+    for section in run.out.split("-- == ")[1:]:
+        assert section.count('CREATE SCHEMA IF NOT EXISTS "citrine_archive"') <= 1, section[:80]
     assert _rows(database, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == before
     assert _rows(database, 'SELECT count(*) FROM "SequelizeMeta"') == [(5,)]
 

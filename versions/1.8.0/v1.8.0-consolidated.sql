@@ -525,7 +525,7 @@ alter table "public"."Tenants" add constraint "Tenants_pkey" PRIMARY KEY using i
 
 -- @data 20250430110000-create-default-tenant versions/1.8.0/sql/tenants-sequence.sql sha256=21f480784e9f293d0ffb60bda5ed422e902624f7c536b9d6c90d5a731d3a84c1
 
--- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.archive.sql sha256=52bacc635b28a909a3d97cd15f6eb68dc62071f1866cb01dfc2d227afebbea0e
+-- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.archive.sql sha256=9ac8b32befca8341bdbe2f870f0d11c73b74398fb5cb83583296a322ff8f0cc1
 
 -- @data 20250621120000-flatten-authorization versions/1.8.0/sql/flatten-authorization.up.sql sha256=1b68d1c7bc702e4cc58e6a1fbd95a657f07946eaeee9d8328acce189c274f02f
 

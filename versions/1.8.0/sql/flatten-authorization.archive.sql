@@ -1,6 +1,7 @@
--- flatten-authorization, part 1: keep COMPLETE copies of the 1.7 token tables in the archive
--- schema before anything is changed (used by 20250621120000-flatten-authorization and by the
--- consolidated 1.7.0 -> 1.8.0 migration).
+-- flatten-authorization, part 1: put ALL of the 1.7 token data in the archive schema before
+-- anything is changed (used by 20250621120000-flatten-authorization and by the consolidated
+-- 1.7.0 -> 1.8.0 migration): a copy of Authorizations' old columns, and the four token tables
+-- themselves, moved whole.
 --
 -- Every row and every column, with the original ids and column names, so that:
 --   * nothing the flattened schema has no place for is lost (tokens no authorization uses, the
