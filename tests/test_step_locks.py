@@ -12,10 +12,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from citrine_state import db, steps
 
+from .conftest import new_database
 from .support.stepping import repo_project, up_to
 
 GOLDEN = Path(__file__).parent / "fixtures" / "step-locks.json"
@@ -32,11 +34,11 @@ HELD = sa.text("""
 
 def locks_per_step(url: object) -> dict[str, list[str]]:
     project = repo_project()
-    names = [s.name for s in steps.all_steps(project)]
-    up_to(url, names[0], project)  # 1.7.0
+    first, *later = steps.all_steps(project)
+    up_to(url, first.name, project)  # 1.7.0
     held: dict[str, list[str]] = {}
     with db.connect(url) as conn:
-        for step in steps.all_steps(project)[1:]:
+        for step in later:
             with conn.begin() as tx:
                 before = {oid: name for oid, name in conn.execute(EXISTING)}
                 steps.run_step(conn, project, step, "up", say=lambda _: None)
@@ -47,16 +49,22 @@ def locks_per_step(url: object) -> dict[str, list[str]]:
     return held
 
 
-def test_each_step_holds_exactly_the_tables_the_golden_file_names(database) -> None:
-    held = locks_per_step(database)
+@pytest.fixture(scope="module")
+def held(pg_server) -> dict[str, list[str]]:
+    url = new_database(pg_server, "locks")
+    try:
+        return locks_per_step(url)
+    finally:
+        db.drop_database(url)
+
+
+def test_each_step_holds_exactly_the_tables_the_golden_file_names(held) -> None:
     assert held == json.loads(GOLDEN.read_text(encoding="utf-8")), json.dumps(held, indent=2)
 
 
-def test_the_data_moving_steps_leave_the_station_and_meter_tables_alone_where_they_can(
-        database) -> None:
-    """flatten and create-evses, the long-running steps beside schema-fix, must not hold the
-    tables every charging session writes to beyond those they change."""
-    held = locks_per_step(database)
+def test_flatten_and_create_evses_leave_the_station_and_meter_value_tables_alone(held) -> None:
+    """The long-running steps beside schema-fix must not hold the tables every charging session
+    writes to: a golden file updated in haste would not catch that, this does."""
     for name in ("20250621120000-flatten-authorization", "20250903102900-create-evses"):
         assert "MeterValues" not in held[name]
         assert "ChargingStations" not in held[name]
