@@ -672,9 +672,7 @@ def apply(
     schema = project.settings["ledger_schema"]
     runs: list[StepRun] = []
     sql_seconds: float | None = None
-    if conn.in_transaction():
-        conn.commit()
-    with conn.begin():
+    with runner.transaction(conn, project, say):
         for step in sorted(todo, key=lambda s: s.name):
             started = time.perf_counter()
             say(f"up {step.name}")
@@ -712,9 +710,7 @@ def revert(
     schema = project.settings["ledger_schema"]
     runs: list[StepRun] = []
     sql_seconds: float | None = None
-    if conn.in_transaction():
-        conn.commit()
-    with conn.begin():
+    with runner.transaction(conn, project, say):
         if with_sql:
             assert batch is not None
             started = time.perf_counter()

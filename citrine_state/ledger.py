@@ -94,7 +94,7 @@ LEDGER_TABLE = "applied"
 @dataclass(frozen=True)
 class Entry:
     name: str
-    kind: str  # step | snapshot | consolidated | batch | adopted | reverted
+    kind: str  # one of KINDS
     version: str | None
     checksum: str | None
     applied_at: datetime
@@ -117,6 +117,12 @@ def ledger_exists(conn: Connection, schema: str) -> bool:
     return bool(found)
 
 
+# What a ledger row records. ``repaired``: not a step; the engine moved sequences that lagged
+# behind their column (its note says which), name ``sequences``.
+KINDS = ("step", "snapshot", "consolidated", "batch", "adopted", "reverted", "repaired")
+_KIND_CHECK = "kind IN (" + ", ".join(f"'{k}'" for k in KINDS) + ")"
+
+
 def ensure_ledger(conn: Connection, schema: str) -> None:
     conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {quote(schema)}")
     conn.exec_driver_sql(
@@ -124,8 +130,7 @@ def ensure_ledger(conn: Connection, schema: str) -> None:
         CREATE TABLE IF NOT EXISTS {quote(schema)}.{quote(LEDGER_TABLE)} (
             id          bigserial PRIMARY KEY,
             name        text NOT NULL,
-            kind        text NOT NULL CHECK (kind IN ('step', 'snapshot', 'consolidated',
-                                                      'batch', 'adopted', 'reverted')),
+            kind        text NOT NULL CONSTRAINT applied_kind_check CHECK ({_KIND_CHECK}),
             version     text,
             checksum    text,
             applied_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
@@ -136,6 +141,22 @@ def ensure_ledger(conn: Connection, schema: str) -> None:
         )
         """
     )
+    _widen_kinds(conn, schema)
+
+
+def _widen_kinds(conn: Connection, schema: str) -> None:
+    """A ledger made by an earlier version of the engine allows fewer kinds: its CHECK is
+    replaced in place (same name, the old kinds still allowed, no row touched)."""
+    table = f"{quote(schema)}.{quote(LEDGER_TABLE)}"
+    current = conn.execute(
+        sa.text("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = "
+                "CAST(:t AS regclass) AND conname = 'applied_kind_check'"),
+        {"t": table},
+    ).scalar()
+    if current is None or all(f"'{k}'" in current for k in KINDS):
+        return
+    conn.exec_driver_sql(f"ALTER TABLE {table} DROP CONSTRAINT applied_kind_check, "
+                         f"ADD CONSTRAINT applied_kind_check CHECK ({_KIND_CHECK})")
 
 
 def who() -> str:

@@ -16,12 +16,13 @@ from typing import TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection
 
-from . import db, ledger, lock
+from . import db, ledger, lock, sequences
 from .consolidate import Consolidated
 from .consolidate import execute as execute_consolidated
 from .diff import SchemaDiff
 from .errors import CheckFailed, CitrineError, UsageError
 from .project import Project, Version
+from .sequences import SequenceLag as SequenceLag
 from .snapshot import committed_sql, sql_hash
 from .steps import Step, run_step
 from .verify import load_sql, verify_connection
@@ -69,6 +70,50 @@ def _require_extensions(conn: Connection, project: Project) -> None:
 
 def _set(conn: Connection, name: str, value: str) -> None:
     conn.execute(sa.text("SELECT set_config(:n, :v, false)"), {"n": name, "v": value})
+
+
+# --- one write: a transaction that settles before COMMIT -------------------------------------
+
+
+@contextmanager
+def transaction(conn: Connection, project: Project, say: Say = _quiet) -> Iterator[None]:
+    """One write of the engine: the caller's work, then ``settle`` before COMMIT; an error
+    anywhere rolls everything back. Every command that writes goes through here (steps,
+    downs, snapshots, consolidated migrations, batches, adoption), so whatever path ran, no
+    serial sequence is left behind its ids when it commits."""
+    if conn.in_transaction():
+        conn.commit()
+    with conn.begin():
+        yield
+        settle(conn, project, say)
+
+
+def settle(conn: Connection, project: Project, say: Say = _quiet) -> list[SequenceLag]:
+    """What every write does last, inside its transaction: move the sequences of the managed
+    schemas that lag behind their column past its max (never backwards), with a ledger row
+    (kind ``repaired``) that names them."""
+    moved = sequences.repair(conn, project.settings["managed_schemas"])
+    if moved:
+        note = sequences.describe_repair(moved)
+        say(note)
+        ledger.record(conn, project.settings["ledger_schema"], name="sequences",
+                      kind="repaired", version=None, checksum=None, note=note)
+    return moved
+
+
+def repair_sequences(conn: Connection, project: Project, say: Say = _quiet) -> list[SequenceLag]:
+    """A write with nothing else in it (``migrate`` with nothing pending still repairs what
+    another runner left behind); returns what it moved."""
+    return with_lock_retries(conn, project, "the sequence repair",
+                             lambda: _empty_write(conn, project, say), say)
+
+
+def _empty_write(conn: Connection, project: Project, say: Say) -> list[SequenceLag]:
+    if conn.in_transaction():
+        conn.commit()
+    with conn.begin():
+        moved = settle(conn, project, say)
+    return moved
 
 
 # --- lock timeouts: roll back, back off, retry -------------------------------------------------
@@ -225,72 +270,9 @@ def managed_objects(conn: Connection, schemas: list[str]) -> int:
     )
 
 
-@dataclass(frozen=True)
-class SequenceLag:
-    """A sequence whose next value is already taken in the column it feeds."""
-
-    sequence: str  # qualified, quoted
-    table: str  # qualified, quoted
-    column: str
-    next_value: int
-    max_value: int
-
-    @property
-    def fix(self) -> str:
-        return (f"SELECT setval('{self.sequence}', (SELECT max({db.quote_ident(self.column)}) "
-                f"FROM {self.table}))")
-
-    def describe(self) -> str:
-        return (f"{self.sequence} would hand out {self.next_value} next, but {self.table} "
-                f"already has ids up to {self.max_value}: the next insert fails with a "
-                f"duplicate key. Fix: {self.fix}")
-
-
 def sequence_lags(conn: Connection, schemas: list[str]) -> list[SequenceLag]:
-    """Serial and identity sequences of the managed schemas that lag behind their column.
-
-    Only columns that lead a btree index are read (max() is then one index probe), so this is
-    cheap on any table size. A database made by CitrineOS 1.8.0's own runner has one: the
-    default tenant is inserted with an explicit id and "Tenants_id_seq" is left at 1.
-    """
-    owned = conn.execute(
-        sa.text(
-            """
-            SELECT format('%I.%I', sn.nspname, s.relname), format('%I.%I', tn.nspname, t.relname),
-                   a.attname
-            FROM pg_depend d
-            JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-            JOIN pg_sequence ps ON ps.seqrelid = s.oid AND ps.seqincrement = 1
-            JOIN pg_namespace sn ON sn.oid = s.relnamespace
-            JOIN pg_class t ON t.oid = d.refobjid AND t.relkind IN ('r', 'p')
-            JOIN pg_namespace tn ON tn.oid = t.relnamespace
-            JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
-            WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
-              AND d.deptype IN ('a', 'i') AND tn.nspname = ANY(:schemas)
-              -- a role that may not read one (a monitoring role) skips it, never fails
-              -- (CASE: the planner may test rows before the join has kept only sequences)
-              AND CASE WHEN s.relkind = 'S' THEN has_sequence_privilege(s.oid, 'SELECT') END
-              AND CASE WHEN t.relkind IN ('r', 'p')
-                       THEN has_column_privilege(t.oid, a.attnum, 'SELECT') END
-              AND EXISTS (SELECT 1 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
-                          JOIN pg_am am ON am.oid = ic.relam
-                          WHERE i.indrelid = t.oid AND i.indkey[0] = a.attnum
-                            AND am.amname = 'btree')
-            ORDER BY 2, 3
-            """
-        ),
-        {"schemas": list(schemas)},
-    ).all()
-    lags: list[SequenceLag] = []
-    for sequence, table, column in owned:
-        row = conn.execute(sa.text(
-            f"SELECT (SELECT max({db.quote_ident(column)})::bigint FROM {table}),"
-            f" CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM {sequence}"
-        )).one()
-        max_value, next_value = row
-        if max_value is not None and next_value <= max_value:
-            lags.append(SequenceLag(sequence, table, column, int(next_value), int(max_value)))
-    return lags
+    """Serial and identity sequences of the managed schemas that lag behind their column."""
+    return sequences.lags(conn, schemas)
 
 
 def is_empty(conn: Connection, project: Project) -> bool:
@@ -331,9 +313,7 @@ def _install_once(conn: Connection, project: Project, version: Version, near: UR
     digest = sql_hash(sql)
     steps = project.steps_up_to(version)
     started = time.perf_counter()
-    if conn.in_transaction():
-        conn.commit()
-    with conn.begin():
+    with transaction(conn, project, say):
         say(f"applying snapshots/{version.name}.sql ({digest[:12]})")
         load_sql(conn, sql)
         seed = project.seed_path(version)
@@ -435,7 +415,7 @@ def apply_step(
 
     def attempt() -> float:
         started = time.perf_counter()
-        with conn.begin():
+        with transaction(conn, project, say):
             _run(conn, project, step, "up", say)
             ledger.record_sequelize(conn, [step.name], project.settings["step_name_extension"])
             ledger.record(
@@ -471,7 +451,7 @@ def revert_step(
 
     def attempt() -> float:
         started = time.perf_counter()
-        with conn.begin():
+        with transaction(conn, project, say):
             _run(conn, project, step, "down", say)
             ledger.forget_sequelize(conn, step.name)
             ledger.record(
@@ -516,9 +496,7 @@ def adopt(
 ) -> None:
     """Record steps that CitrineOS's own runner applied (SequelizeMeta) in the ledger, after
     proving that the schema is what they produce."""
-    if conn.in_transaction():
-        conn.commit()
-    with conn.begin():
+    with transaction(conn, project):
         result = check(conn)
         if not result.in_sync:
             raise AdoptionDrift(label, result)
@@ -567,10 +545,8 @@ def run_consolidated(
 def _consolidated_once(conn: Connection, project: Project, migration: Consolidated,
                        checksum: str, check: Check, label: str, say: Say) -> float:
     started = time.perf_counter()
-    if conn.in_transaction():
-        conn.commit()
     target = project.version(migration.target)
-    with conn.begin():
+    with transaction(conn, project, say):
         try:
             execute_consolidated(conn, project, migration, say=say)
         except CitrineError:
@@ -601,9 +577,7 @@ def record_as_adopted(conn: Connection, project: Project, names: list[str],
                       write_sequelize: bool) -> None:
     """Ledger rows (and, if asked, SequelizeMeta rows) for steps whose effect the schema was
     just verified to have, though our ledger did not record them."""
-    if conn.in_transaction():
-        conn.commit()
-    with conn.begin():
+    with transaction(conn, project):
         if write_sequelize:
             ledger.record_sequelize(conn, names, project.settings["step_name_extension"])
         have = ledger.applied_steps(conn, project.settings["ledger_schema"])
@@ -637,9 +611,7 @@ def revert_steps(
 def _revert_steps_once(conn: Connection, project: Project, chosen: list[Step], check: Check,
                        label: str, say: Say, batch: str | None) -> float:
     started = time.perf_counter()
-    if conn.in_transaction():
-        conn.commit()
-    with conn.begin():
+    with transaction(conn, project, say):
         for step in chosen:
             step_started = time.perf_counter()
             say(f"down {step.name}")

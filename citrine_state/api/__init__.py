@@ -122,9 +122,19 @@ class VerifyResult:
     version: str
     source: str  # how the version was chosen
     diff: SchemaDiff
+    # Serial sequences behind their ids: not drift (the schema is right), a finding of its own.
+    # None: not checked (--schema-only).
+    sequences: list[runner.SequenceLag] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.diff.in_sync and not self.sequences
 
     def as_dict(self) -> dict[str, Any]:
-        return {"version": self.version, "version_from": self.source, **self.diff.as_dict()}
+        return {"version": self.version, "version_from": self.source, **self.diff.as_dict(),
+                "sequences_behind": None if self.sequences is None
+                else [lag.as_dict() for lag in self.sequences],
+                "ok": self.ok}
 
 
 def verify(
@@ -132,8 +142,10 @@ def verify(
     url: URL,
     version: str | None = None,
     shadow_url: str | None = None,
+    schema_only: bool = False,
 ) -> VerifyResult:
-    """Compare the live database with a version's snapshot (default: what the ledger says)."""
+    """Compare the live database with a version's snapshot (default: what the ledger says),
+    and (unless ``schema_only``) find serial sequences that lag behind their ids."""
     with db.connect(url) as conn:
         if version is not None:
             target, source = project.version(version), "--version"
@@ -148,8 +160,10 @@ def verify(
         if project.models_path(target) is None:
             raise UsageError(f"version {target.name} has no models in schema/ yet")
         result = verify_connection(project, target, conn, url, shadow_url)
+        lags = None if schema_only else runner.sequence_lags(
+            conn, project.settings["managed_schemas"])
         conn.rollback()
-    return VerifyResult(target.name, source, result)
+    return VerifyResult(target.name, source, result, lags)
 
 
 def _ledger_version(conn: Any, project: Project) -> Version | None:
@@ -466,6 +480,7 @@ class MigrateResult:
     ran: list[StepRun]
     version: str | None
     plan: Any = None  # hazards.Plan of a dry run
+    repaired: list[str] = field(default_factory=list)  # sequences moved with nothing pending
 
 
 def migrate(
@@ -501,8 +516,14 @@ def migrate(
         adopted = _adopt(conn, project, p, url, shadow_url, say)
         ran = _apply_steps(conn, project, p.applied, p.pending, url, shadow_url, say, progress,
                            late=set(p.out_of_order))
+        repaired = []
+        if not ran:
+            # Nothing pending: still repair what another runner left behind (upstream's own
+            # leaves "Tenants_id_seq" behind the default tenant); the ledger names it.
+            repaired = runner.repair_sequences(conn, project, say)
         version = _version_with_exactly(project, set(p.applied) | {r.name for r in ran})
-    return MigrateResult(adopted, ran, version.name if version else None)
+    return MigrateResult(adopted, ran, version.name if version else None,
+                         repaired=[lag.sequence for lag in repaired])
 
 
 def _restamp(conn: Any, project: Project, p: Plan, names: tuple[str, ...]) -> None:

@@ -77,6 +77,10 @@ def migrate(
         out.print(f"Adopted {len(result.adopted)} step(s) that CitrineOS's own runner applied.",
                   markup=False)
     if not result.ran:
+        if result.repaired:
+            out.print(f"Moved {len(result.repaired)} sequence(s) that lagged behind their ids "
+                      f"past them ({', '.join(result.repaired)}; recorded in the ledger).",
+                      markup=False)
         out.print("No pending steps: the database is up to date.", markup=False)
         return
     where = f" (now at version {result.version}, verified)" if result.version else " (verified)"

@@ -140,13 +140,17 @@ def verify(
     database_url: DatabaseUrlOpt = None,
     shadow_url: ShadowUrlOpt = None,
     as_json: JsonOpt = False,
+    schema_only: Annotated[bool, typer.Option(
+        "--schema-only", help="Compare the schema only; do not look for serial sequences "
+                              "behind their ids.")] = False,
 ) -> None:
-    """Compare the live schema with a version's snapshot: exit 0 in sync, 1 drift, 2 error."""
+    """Compare the live schema with a version's snapshot, and find serial sequences behind
+    their ids: exit 0 in sync, 1 drift or a sequence behind, 2 error."""
     from .. import api
 
     proj = _project(project)
     url = _url(proj, database_url)
-    result = api.verify(proj, url, version, shadow_url)
+    result = api.verify(proj, url, version, shadow_url, schema_only=schema_only)
     if as_json:
         _print_json(result.as_dict())
     else:
@@ -156,7 +160,12 @@ def verify(
         else:
             out.print(f"❌ drift from version {result.version} ({_masked(url)}):", markup=False)
             _render_diff(out, result.diff)
-    if not result.diff.in_sync:
+        if result.sequences:
+            out.print(f"❌ {len(result.sequences)} sequence(s) behind their ids (not drift: "
+                      "the next insert fails with a duplicate key):", markup=False)
+            for lag in result.sequences:
+                out.print(f"  {lag.describe()}", markup=False)
+    if not result.ok:
         raise typer.Exit(EXIT_PROBLEM)
 
 
