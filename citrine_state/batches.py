@@ -38,7 +38,7 @@ from . import db, diff, ledger, runner, verify
 from .errors import CitrineError, Refused, UsageError
 from .project import Project, load_module_from_path
 from .sqltext import strip_comments
-from .steps import STEP_NAME, Step, all_steps, run_step
+from .steps import STEP_NAME, Step, all_steps, baseline, run_step
 
 CUSTOM_DIR = "custom"
 NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -672,7 +672,7 @@ def apply(
     schema = project.settings["ledger_schema"]
     runs: list[StepRun] = []
     sql_seconds: float | None = None
-    with runner.transaction(conn, project, say):
+    with runner.transaction(conn, project, say, put_back=True):
         for step in sorted(todo, key=lambda s: s.name):
             started = time.perf_counter()
             say(f"up {step.name}")
@@ -703,10 +703,12 @@ def revert(
     with_sql: bool,
     check: Check,
     say: Say = _quiet,
+    drop_baseline: bool = False,
 ) -> tuple[list[StepRun], float | None]:
     """Run the batch's DOWN SQL, then ``down`` of ``chosen`` in reverse timestamp order, in ONE
     transaction; each step leaves SequelizeMeta and is recorded as reverted by the batch;
-    ``check`` runs before COMMIT."""
+    ``check`` runs before COMMIT. The baseline only with ``drop_baseline``."""
+    runner.guard_baseline(project, chosen, drop_baseline)
     schema = project.settings["ledger_schema"]
     runs: list[StepRun] = []
     sql_seconds: float | None = None
@@ -724,6 +726,8 @@ def revert(
             say(f"down {step.name}")
             _run(conn, project, step, "down", say)
             ledger.forget_sequelize(conn, step.name)
+            if step.name == baseline(project):
+                runner.forget_empty_sequelize_meta(conn)
             seconds = time.perf_counter() - started
             ledger.record(conn, schema, name=step.name, kind="reverted", version=step.version,
                           checksum=step.checksum, duration_ms=int(seconds * 1000),

@@ -14,7 +14,7 @@ from sqlalchemy.engine import URL
 
 from . import db, hazards
 from .project import Project
-from .steps import Step, run_step
+from .steps import Step, run_step_context
 from .verify import steps_target
 
 
@@ -23,6 +23,7 @@ def plan_steps(project: Project, applied: list[str], chosen: list[Step], directi
                title: str = "steps") -> hazards.Plan:
     """Every statement the steps would run (``up``, or ``down`` in the order given)."""
     plan = hazards.Plan(title)
+    archived: set[str] = set()
     with db.shadow_database(near, shadow_url) as url, db.connect(url) as conn:
         if applied:
             steps_target(project, applied, replay=direction == "down").build(conn)
@@ -37,19 +38,25 @@ def plan_steps(project: Project, applied: list[str], chosen: list[Step], directi
                 sa.event.listen(conn, "before_cursor_execute", listen)
                 try:
                     with conn.begin():
-                        run_step(conn, project, step, direction, say=_quiet)
+                        ctx = run_step_context(conn, project, step, direction, say=_quiet)
                 finally:
                     sa.event.remove(conn, "before_cursor_execute", listen)
+            # What the step set aside before it dropped it (on the shadow's empty tables
+            # there is nothing to copy, but on the live database there may be).
+            archived |= {table for table, _ in ctx.set_asides}
+            hidden: list[str] = []
             for sql in captured:
                 if _is_bookkeeping(sql):
+                    hidden.append(sql)
                     continue
                 plan.statements.append(hazards.Statement(
                     sql.strip(), f"{step.name} ({direction})",
-                    step.path.relative_to(project.root).as_posix(), hazards.tags(sql)))
-    archived: set[str] = set()
+                    step.path.relative_to(project.root).as_posix(), hazards.tags(sql),
+                    reads=hidden))
+                hidden = []
     for stmt in plan.statements:
         archived |= hazards.archived_tables(stmt.sql)
-    hazards.mark_archived(plan.statements, archived)
+    hazards.mark_archived(plan.statements, archived, str(project.settings["archive_schema"]))
     return plan
 
 

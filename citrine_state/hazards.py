@@ -45,8 +45,10 @@ def tags(sql: str) -> tuple[str, ...]:
     text = " ".join(_strip_comments(sql).split())
     low = text.lower()
     found: set[str] = set()
-    if re.match(r"drop\s+(table|schema)\b", low) or re.search(r"\bdrop\s+column\b", low) or \
-            re.match(r"(truncate|delete)\b", low):
+    # DROP SCHEMA without CASCADE fails unless the schema is empty: it cannot delete data.
+    if re.match(r"drop\s+table\b", low) or re.search(r"\bdrop\s+column\b", low) or \
+            re.match(r"(truncate|delete)\b", low) or \
+            (re.match(r"drop\s+schema\b", low) and re.search(r"\bcascade\b", low)):
         found.add(DELETES_DATA)
     if re.match(r"(drop\s+table|truncate|lock\s+table)\b", low):
         found.add(LOCKS_TABLE)
@@ -107,7 +109,7 @@ def dropped_objects(sql: str) -> list[tuple[str, str | None]]:
 
 _ARCHIVE_COPY = re.compile(
     rf'create\s+table\s+(?:if\s+not\s+exists\s+)?(?:{_IDENT}|\{{archive\}})\s*\.\s*'
-    rf'"(\d{{14}})_([^"]+)"',
+    rf'"(\d{{14}})_([^"]+?)(?:_down\d*)?"',
     flags=re.I,
 )
 
@@ -139,6 +141,9 @@ class Statement:
     source: str = ""  # where it comes from (migra, a data-move file, a step)
     hazards: tuple[str, ...] = ()
     archived: bool = False  # a deletes-data statement whose data was archived first
+    # what ran just before it that a plan does not show (bookkeeping reads): an archive table
+    # read there and dropped here was put back, not lost
+    reads: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def as_dict(self) -> dict[str, object]:
         return {"sql": self.sql, "phase": self.phase, "source": self.source,
@@ -163,9 +168,43 @@ class Plan:
                 "statements": [s.as_dict() for s in self.statements]}
 
 
-def mark_archived(statements: list[Statement], archived: set[str]) -> None:
-    """Flag deletes of tables (or their columns) that an earlier statement archived."""
-    for stmt in statements:
-        if DELETES_DATA in stmt.hazards:
-            dropped = dropped_objects(stmt.sql)
-            stmt.archived = bool(dropped) and all(table in archived for table, _ in dropped)
+def _dropped_archive_tables(sql: str, archive: str) -> list[str] | None:
+    """The archive tables a DROP TABLE statement drops, or None when it drops anything else."""
+    text = " ".join(_strip_comments(sql).split())
+    match = re.match(r"drop\s+table\s+(?:if\s+exists\s+)?(.*?)\s*(?:restrict)?$", text,
+                     flags=re.I)
+    if not match:
+        return None
+    names = []
+    for qualified in re.finditer(rf"({_IDENT})\s*\.\s*({_IDENT})|({_IDENT})", match.group(1)):
+        schema, table = qualified.group(1), qualified.group(2)
+        if schema is None or _unquote(schema) != archive:
+            return None
+        names.append(_unquote(table))
+    return names or None
+
+
+def _reads_archive_table(sql: str, archive: str, table: str) -> bool:
+    text = _strip_comments(sql)
+    quoted = '"' + table.replace('"', '""') + '"'
+    return re.search(rf'(?:"{re.escape(archive)}"|\b{re.escape(archive)})\s*\.\s*'
+                     rf"{re.escape(quoted)}", text) is not None
+
+
+def mark_archived(statements: list[Statement], archived: set[str],
+                  archive: str | None = None) -> None:
+    """Flag deletes of tables (or their columns) that an earlier statement archived. With
+    ``archive`` (the archive schema), dropping an archive table that an earlier statement of
+    the same phase read (a down that has put its rows back) loses nothing either."""
+    for index, stmt in enumerate(statements):
+        if DELETES_DATA not in stmt.hazards:
+            continue
+        dropped = dropped_objects(stmt.sql)
+        stmt.archived = bool(dropped) and all(table in archived for table, _ in dropped)
+        if stmt.archived or archive is None:
+            continue
+        tables = _dropped_archive_tables(stmt.sql, archive)
+        earlier = [sql for s in statements[:index + 1] if s.phase == stmt.phase
+                   for sql in (*s.reads, s.sql)]
+        stmt.archived = bool(tables) and all(
+            any(_reads_archive_table(sql, archive, t) for sql in earlier) for t in tables)

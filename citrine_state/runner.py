@@ -16,15 +16,15 @@ from typing import TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection
 
-from . import db, ledger, lock, sequences
+from . import db, ledger, lock, sequences, setaside
 from .consolidate import Consolidated
 from .consolidate import execute as execute_consolidated
 from .diff import SchemaDiff
-from .errors import CheckFailed, CitrineError, UsageError
+from .errors import CheckFailed, CitrineError, Refused, UsageError
 from .project import Project, Version
 from .sequences import SequenceLag as SequenceLag
 from .snapshot import committed_sql, sql_hash
-from .steps import Step, run_step
+from .steps import Step, baseline, load_step, run_step, step_path
 from .verify import load_sql, verify_connection
 
 Say = Callable[[str], None]
@@ -76,22 +76,30 @@ def _set(conn: Connection, name: str, value: str) -> None:
 
 
 @contextmanager
-def transaction(conn: Connection, project: Project, say: Say = _quiet) -> Iterator[None]:
+def transaction(conn: Connection, project: Project, say: Say = _quiet,
+                put_back: bool = False) -> Iterator[None]:
     """One write of the engine: the caller's work, then ``settle`` before COMMIT; an error
     anywhere rolls everything back. Every command that writes goes through here (steps,
     downs, snapshots, consolidated migrations, batches, adoption), so whatever path ran, no
-    serial sequence is left behind its ids when it commits."""
+    serial sequence is left behind its ids when it commits. ``put_back``: the last write of a
+    run that applied steps (see ``settle``)."""
     if conn.in_transaction():
         conn.commit()
     with conn.begin():
         yield
-        settle(conn, project, say)
+        settle(conn, project, say, put_back)
 
 
-def settle(conn: Connection, project: Project, say: Say = _quiet) -> list[SequenceLag]:
-    """What every write does last, inside its transaction: move the sequences of the managed
-    schemas that lag behind their column past its max (never backwards), with a ledger row
-    (kind ``repaired``) that names them."""
+def settle(conn: Connection, project: Project, say: Say = _quiet,
+           put_back: bool = False) -> list[SequenceLag]:
+    """What every write does last, inside its transaction. With ``put_back`` (the last write of
+    a run that applied steps), the columns a rollback set aside are written back once more,
+    over what the data moves of later steps derived (``setaside.finish``). Then the sequences
+    of the managed schemas that lag behind their column move past its max (never backwards),
+    with a ledger row (kind ``repaired``) that names them."""
+    if put_back:
+        applied = set(ledger.applied_steps(conn, project.settings["ledger_schema"]))
+        setaside.finish(conn, str(project.settings["archive_schema"]), applied, say)
     moved = sequences.repair(conn, project.settings["managed_schemas"])
     if moved:
         note = sequences.describe_repair(moved)
@@ -112,7 +120,8 @@ def _empty_write(conn: Connection, project: Project, say: Say) -> list[SequenceL
     if conn.in_transaction():
         conn.commit()
     with conn.begin():
-        moved = settle(conn, project, say)
+        # put_back: an earlier run that stopped part-way may have left set-aside columns
+        moved = settle(conn, project, say, put_back=True)
     return moved
 
 
@@ -407,15 +416,17 @@ def apply_step(
     kind: str = "step",
     batch: str | None = None,
     note: str | None = None,
+    last: bool = False,
 ) -> float:
     """Run one step's ``up`` with its ledger rows in one transaction; ``check`` (the verifier)
-    runs before COMMIT. Returns the seconds it took."""
+    runs before COMMIT. ``last``: the last step of the run (see ``settle``). Returns the
+    seconds it took."""
     if conn.in_transaction():
         conn.commit()
 
     def attempt() -> float:
         started = time.perf_counter()
-        with transaction(conn, project, say):
+        with transaction(conn, project, say, put_back=last):
             _run(conn, project, step, "up", say)
             ledger.record_sequelize(conn, [step.name], project.settings["step_name_extension"])
             ledger.record(
@@ -443,9 +454,11 @@ def revert_step(
     check: Check | None = None,
     label: str = "",
     batch: str | None = None,
+    drop_baseline: bool = False,
 ) -> float:
     """Run one step's ``down`` and forget it (SequelizeMeta row removed, ledger says reverted),
-    in one transaction, checked before COMMIT."""
+    in one transaction, checked before COMMIT. The baseline only with ``drop_baseline``."""
+    guard_baseline(project, [step], drop_baseline)
     if conn.in_transaction():
         conn.commit()
 
@@ -454,6 +467,8 @@ def revert_step(
         with transaction(conn, project, say):
             _run(conn, project, step, "down", say)
             ledger.forget_sequelize(conn, step.name)
+            if step.name == baseline(project):
+                forget_empty_sequelize_meta(conn)
             ledger.record(
                 conn,
                 project.settings["ledger_schema"],
@@ -468,6 +483,52 @@ def revert_step(
         return time.perf_counter() - started
 
     return with_lock_retries(conn, project, f"step {step.name} (down)", attempt, say)
+
+
+# --- the baseline ---------------------------------------------------------------------------
+
+
+class BaselineRefused(Refused):
+    """Reverting the project's first step would drop the whole schema with its rows."""
+
+
+def baseline_refusal(conn: Connection, project: Project, name: str, command: str) -> Refused:
+    """Why reverting the baseline ``name`` is refused: what it would drop, and how to force it."""
+    tables = conn.execute(sa.text(
+        "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c"
+        " JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY(:s)"
+        " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
+        "                 AND d.objid = c.oid AND d.deptype = 'e')"),
+        {"s": list(project.settings["managed_schemas"])}).scalars().all()
+    holding = 0
+    if tables:
+        holding = int(conn.exec_driver_sql("SELECT " + " + ".join(
+            f"(SELECT count(*) FROM (SELECT 1 FROM {t} LIMIT 1) x)" for t in tables
+        )).scalar() or 0)
+    conn.rollback()
+    return BaselineRefused(
+        f"{command} would revert {name}, the baseline: its down drops every table of the "
+        f"schema ({len(tables)} table(s), {holding} of them holding rows) with all their rows, "
+        "and nothing can be archived in their place; refused, nothing was changed. To drop "
+        "the baseline anyway, pass --drop-baseline: a checked backup is taken first"
+    )
+
+
+def guard_baseline(project: Project, chosen: list[Step], drop_baseline: bool) -> None:
+    """No down of the baseline without ``drop_baseline`` (the api takes the backup first)."""
+    first = baseline(project)
+    if not drop_baseline and any(s.name == first for s in chosen):
+        raise BaselineRefused(f"reverting {first} (the baseline) drops the whole schema with "
+                              "its rows: refused without --drop-baseline; nothing was changed")
+
+
+def forget_empty_sequelize_meta(conn: Connection) -> None:
+    """After the baseline is gone nothing is applied: an empty "SequelizeMeta" goes too, so the
+    database is empty again (a fresh install, or `migrate`, accepts it; a leftover table would
+    make it "not a CitrineOS database")."""
+    if ledger.sequelize_meta_exists(conn) and not ledger.sequelize_names(conn):
+        conn.exec_driver_sql(f'DROP TABLE public.{ledger.quote(ledger.SEQUELIZE_META)}')
 
 
 def _run(conn: Connection, project: Project, step: Step, direction: str, say: Say) -> None:
@@ -546,9 +607,10 @@ def _consolidated_once(conn: Connection, project: Project, migration: Consolidat
                        checksum: str, check: Check, label: str, say: Say) -> float:
     started = time.perf_counter()
     target = project.version(migration.target)
-    with transaction(conn, project, say):
+    with transaction(conn, project, say, put_back=True):
         try:
-            execute_consolidated(conn, project, migration, say=say)
+            execute_consolidated(conn, project, migration, say=say,
+                                 after_phase=_restorer(conn, project, target, say))
         except CitrineError:
             raise
         except sa.exc.DBAPIError as exc:
@@ -571,6 +633,25 @@ def _consolidated_once(conn: Connection, project: Project, migration: Consolidat
         )
         _check(conn, check, label)
     return time.perf_counter() - started
+
+
+def _restorer(conn: Connection, project: Project, target: Version,
+              say: Say) -> Callable[[str], None]:
+    """What a rollback set aside from the steps of ``target`` goes back once the consolidated
+    migration has made its place, as each step's up does: after the contract phase (the
+    target's layout), and for the steps whose data moves run late, after the finalize phase."""
+    late = {name for name in target.steps
+            if getattr(load_step(Step(name, target.name, step_path(project, target, name))),
+                       "LATE_DATA_MOVES", None)}
+
+    def after(phase: str) -> None:
+        if phase not in ("contract", "finalize"):
+            return
+        for name in sorted(target.steps):
+            if (name in late) == (phase == "finalize"):
+                setaside.restore(conn, str(project.settings["archive_schema"]), name, say)
+
+    return after
 
 
 def record_as_adopted(conn: Connection, project: Project, names: list[str],
@@ -598,9 +679,12 @@ def revert_steps(
     label: str,
     say: Say = _quiet,
     batch: str | None = None,
+    drop_baseline: bool = False,
 ) -> float:
     """Run the downs of ``chosen`` (in the order given) in ONE transaction, each forgotten in
-    SequelizeMeta and marked reverted in the ledger; ``check`` runs before COMMIT."""
+    SequelizeMeta and marked reverted in the ledger; ``check`` runs before COMMIT. The baseline
+    only with ``drop_baseline``."""
+    guard_baseline(project, chosen, drop_baseline)
     what = f"the downs of {len(chosen)} step(s)" if len(chosen) != 1 else \
         f"step {chosen[0].name} (down)"
     return with_lock_retries(
@@ -617,6 +701,8 @@ def _revert_steps_once(conn: Connection, project: Project, chosen: list[Step], c
             say(f"down {step.name}")
             _run(conn, project, step, "down", say)
             ledger.forget_sequelize(conn, step.name)
+            if step.name == baseline(project):
+                forget_empty_sequelize_meta(conn)
             ledger.record(
                 conn,
                 project.settings["ledger_schema"],

@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, CursorResult
 
+from . import setaside
 from .errors import UsageError
 from .project import Project, Version, load_module_from_path
 
@@ -87,6 +88,15 @@ def all_steps(project: Project) -> list[Step]:
     return sorted(found, key=lambda s: s.name)
 
 
+def baseline(project: Project) -> str | None:
+    """The project's first step (timestamp order): it builds the schema from nothing, so its
+    ``down`` drops every table the schema has, with all the rows, and nothing can be archived
+    in their place. Reverting it is refused unless forced (``--drop-baseline``), and then only
+    after a checked backup."""
+    names = sorted(name for version in project.versions for name in version.steps)
+    return names[0] if names else None
+
+
 def load_step(step: Step) -> ModuleType:
     module = load_module_from_path(f"citrine_step_{step.name.replace('-', '_')}", step.path)
     for func in ("up", "down"):
@@ -104,6 +114,8 @@ class StepContext:
     step: Step
     say: Callable[[str], None] = print
     notes: list[str] = field(default_factory=list)
+    # (table, columns or None for whole rows) that this run set aside, for dry-run plans
+    set_asides: list[tuple[str, tuple[str, ...] | None]] = field(default_factory=list)
     _op: Any = None
     _archive_ensured: bool = False
 
@@ -150,6 +162,36 @@ class StepContext:
         self.ensure_archive()
         self.script(self.sql_file(name))
 
+    def present_columns(self, table: str, *columns: str) -> list[str]:
+        """Those of ``columns`` that ``table`` has (a down that drops columns only when they
+        are there sets aside only those)."""
+        have = set(self.execute(
+            "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(:t) AND attnum > 0"
+            " AND NOT attisdropped", {"t": table}).scalars())
+        return [c for c in columns if c in have]
+
+    def set_aside_rows(self, table: str, where: str | None = None) -> setaside.Kept | None:
+        """Before a down drops ``table`` or deletes rows of it (those matching ``where``):
+        copy them into the archive, for the next up to put back (see ``setaside``)."""
+        self.set_asides.append((setaside.table_name(table), None))
+        kept = setaside.set_aside_rows(self.conn, self.ensure_archive(), self.step.name, table,
+                                       where, order=len(self.set_asides))
+        if kept:
+            self.report(f"set aside {kept.rows} row(s) of {table} in "
+                        f'{self.archive}."{kept.name}" (the next up puts them back)')
+        return kept
+
+    def set_aside_columns(self, table: str, *columns: str) -> setaside.Kept | None:
+        """Before a down drops ``columns`` of ``table``: copy the key and the values that the
+        next up would not give back by itself into the archive (see ``setaside``)."""
+        self.set_asides.append((setaside.table_name(table), tuple(columns)))
+        kept = setaside.set_aside_columns(self.conn, self.ensure_archive(), self.step.name,
+                                          table, list(columns), order=len(self.set_asides))
+        if kept:
+            self.report(f"set aside {', '.join(columns)} of {kept.rows} row(s) of {table} in "
+                        f'{self.archive}."{kept.name}" (the next up puts them back)')
+        return kept
+
     def report(self, text: str) -> None:
         """A line for the user about what the step did (for example how much it archived)."""
         self.notes.append(text)
@@ -164,9 +206,24 @@ def run_step(
     say: Callable[[str], None] = print,
 ) -> list[str]:
     """Run ``up`` or ``down`` of one step on ``conn`` (the caller owns the transaction)."""
+    return run_step_context(conn, project, step, direction, say).notes
+
+
+def run_step_context(
+    conn: Connection,
+    project: Project,
+    step: Step,
+    direction: str,
+    say: Callable[[str], None] = print,
+) -> StepContext:
+    """``run_step``, returning the step's context (its notes and what it set aside). After an
+    ``up``, whatever an earlier ``down`` of the step set aside is put back where it now has a
+    place."""
     if direction not in ("up", "down"):
         raise ValueError(direction)
     module = load_step(step)
     ctx = StepContext(conn=conn, project=project, step=step, say=say)
     getattr(module, direction)(ctx)
-    return ctx.notes
+    if direction == "up":
+        ctx.notes += setaside.restore(conn, ctx.archive, step.name, say)
+    return ctx

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from .. import db, ledger, localpg, runner, snapshot
+from .. import db, ledger, localpg, runner, setaside, snapshot
 from .. import steps as steps_mod
 from ..diff import SchemaDiff
 from ..errors import UsageError
@@ -209,16 +209,21 @@ def status(project: Project, url: URL, shadow_url: str | None = None) -> Status:
     """What the database is: empty, exactly at a version, drifted, or not CitrineOS."""
     with db.connect(url) as conn:
         result = _classify(conn, project, url, shadow_url)
+        waiting: set[str] = set()
         if result.state != "empty":
             result.warnings += [lag.describe() for lag in
                                 runner.sequence_lags(conn, project.settings["managed_schemas"])]
+            waiting = {item.meta.get("step") for item in
+                       setaside.find(conn, str(project.settings["archive_schema"]))}
         conn.rollback()
-    _advise(result, project)
+    _advise(result, project, waiting & set(result.pending))
     return result
 
 
-def _advise(st: Status, project: Project) -> None:
-    """Follow the spec's decision tree: which strategy and command fit this database."""
+def _advise(st: Status, project: Project, set_aside: set[str] | None = None) -> None:
+    """Follow the spec's decision tree: which strategy and command fit this database
+    (``set_aside``: pending steps whose data a rollback set aside in the archive; only the
+    steps put it back, so the individual path)."""
     latest = project.latest.name
     breaking = any(project.version_of_step(s).breaking_changes for s in st.pending)
     backup = " Back up first (citrine-migrate backup): this upgrade has breaking changes." \
@@ -229,6 +234,11 @@ def _advise(st: Status, project: Project) -> None:
     elif st.state == "at-version" and not st.pending:
         st.strategy, st.recommendation = None, None
         st.advice = "Up to date: nothing to run."
+    elif st.state == "at-version" and set_aside:
+        st.strategy, st.recommendation = "individual", "citrine-migrate migrate"
+        st.advice = (f"Exactly at {st.version}, with data a rollback set aside in the archive "
+                     "for the pending steps: they put it back, so upgrade step by step (a "
+                     f"consolidated migration would jump over them).{backup}")
     elif st.state == "at-version":
         st.strategy, st.recommendation = "consolidated", "citrine-migrate consolidated"
         st.advice = (f"Exactly at {st.version}: upgrade with one verified consolidated migration "
@@ -588,7 +598,7 @@ def _apply_steps(
         note = "applied out of order (--allow-out-of-order)" if step.name in (late or ()) \
             else None
         seconds = runner.apply_step(conn, project, step, say=say, check=check, label=label or "",
-                                    note=note)
+                                    note=note, last=index == len(pending) - 1)
         ran.append(StepRun(step.name, "up", seconds))
         if progress:
             progress(ran[-1])
@@ -617,6 +627,27 @@ def check(project: Project, url: URL) -> CheckResult:
     return CheckResult(p.applied, [s.name for s in p.pending], problems)
 
 
+def _baseline_first(conn: Any, project: Project, url: URL, reverting: list[Step],
+                    drop_baseline: bool, say: Say, command: str) -> bool:
+    """Reverting the baseline (the project's first step) drops the whole schema with its rows:
+    refused (exit 2, nothing changed) unless ``drop_baseline``, and then only after a checked
+    backup (``pg_dump``, ``pg_restore --list``), taken while this runner holds the migration
+    lock. Returns whether the baseline is among ``reverting`` (and may now go)."""
+    first = steps_mod.baseline(project)
+    if first is None or all(s.name != first for s in reverting):
+        return False
+    if not drop_baseline:
+        raise runner.baseline_refusal(conn, project, first, command)
+    from .operations import backup
+
+    conn.rollback()
+    say(f"{first} is the baseline: taking a checked backup before its down drops the schema")
+    taken = backup(project, url, say=say)
+    say(f"backup: {taken.path} ({taken.size} bytes, {taken.tables} tables, checked with "
+        "pg_restore --list)")
+    return True
+
+
 def undo(
     project: Project,
     url: URL,
@@ -624,9 +655,11 @@ def undo(
     lock_wait: float = 60.0,
     say: Say = _quiet,
     dry_run: bool = False,
+    drop_baseline: bool = False,
 ) -> StepRun | Any:
     """Revert the last applied step (the spec's ``db:migrate:undo``), verified against what the
-    remaining steps produce."""
+    remaining steps produce. The baseline (the first step) only with ``drop_baseline``, after
+    a checked backup."""
     from ..errors import Refused
 
     with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
@@ -646,11 +679,12 @@ def undo(
 
             return plan_steps(project, p.applied, [last], "down", url, shadow_url,
                               title=f"undo {last.name}")
+        forced = _baseline_first(conn, project, url, [last], drop_baseline, say, "undo")
         label, check_fn = (None, None)
         if remaining:
             label, check_fn = _checker(project, remaining, url, shadow_url)
         seconds = runner.revert_step(conn, project, last, say=say, check=check_fn,
-                                     label=label or "")
+                                     label=label or "", drop_baseline=forced)
     return StepRun(last.name, "down", seconds)
 
 

@@ -24,7 +24,7 @@ from ..errors import CheckFailed, CitrineError, ConnectionFailed, Refused
 from ..project import Project
 from ..selection import parse
 from ..steps import Step, all_steps
-from . import Plan, _refuse_foreign, plan
+from . import Plan, _baseline_first, _refuse_foreign, plan
 
 Say = Callable[[str], None]
 
@@ -249,10 +249,13 @@ def rollback(
     shadow_url: str | None = None,
     lock_wait: float = 60.0,
     say: Say = _quiet,
+    drop_baseline: bool = False,
 ) -> RollbackResult:
     """The spec's ``migrate:custom:rollback NAME``: revert the steps the ledger says this batch
     applied (and its SQL) in one transaction, in reverse order, restoring archived data; the
-    result must be the schema the remaining applied steps produce."""
+    result must be the schema the remaining applied steps produce. A batch that applied the
+    baseline (the first step) is rolled back only with ``drop_baseline``, after a checked
+    backup."""
     batch_mod.check_name(name)
     batch: batch_mod.Batch | None = None
     if batch_mod.metadata_path(project, name).is_file():
@@ -276,6 +279,8 @@ def rollback(
             say(f"the files of custom batch {name} are gone; reverting what the ledger says it "
                 "applied")
         by_name = {s.name: s for s in p.steps}
+        forced = _baseline_first(conn, project, url, [by_name[n] for n in mine], drop_baseline,
+                                 say, f"custom:rollback {name}")
         remaining = sorted(set(p.applied) - set(mine))
         if remaining:
             target = batch_mod.remaining_target(project, remaining, name)
@@ -291,7 +296,7 @@ def rollback(
         runs, sql_seconds = runner.with_lock_retries(
             conn, project, f"the rollback of custom batch {name}",
             lambda: batch_mod.revert(conn, project, batch, name, [by_name[n] for n in mine],
-                                     sql_done, check, say=say), say)
+                                     sql_done, check, say=say, drop_baseline=forced), say)
     return RollbackResult(name, runs, sql_seconds)
 
 

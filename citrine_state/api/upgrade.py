@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from .. import consolidate, hazards, runner
+from .. import consolidate, hazards, runner, setaside
 from ..errors import Refused, UsageError
 from ..project import Project, Version
 from ..snapshot import committed_sql, sql_hash
@@ -21,6 +21,7 @@ from . import (
     StepRun,
     _adopt,
     _apply_steps,
+    _baseline_first,
     _classify,
     _quiet,
     _refuse_foreign,
@@ -114,6 +115,13 @@ def _check_hazards(plans: list[hazards.Plan], allowed: tuple[str, ...]) -> None:
         )
 
 
+def _set_aside(conn: Any, project: Project, steps: list[str]) -> list[str]:
+    """Archive tables in which a rollback set aside data of ``steps`` (their ups put it back)."""
+    found = setaside.find(conn, str(project.settings["archive_schema"]))
+    conn.rollback()
+    return sorted(item.name for item in found if item.meta.get("step") in set(steps))
+
+
 def _chain(project: Project, source: Version, target: Version) -> list[Version]:
     return [v for v in project.modelled_versions if source.key < v.key <= target.key]
 
@@ -124,6 +132,14 @@ def _upgrade(conn: Any, project: Project, state: Status, target: Version, url: U
     """From exactly version ``state.version`` to ``target`` by consolidated migrations."""
     source = project.version(state.version or "")
     chain = _chain(project, source, target)
+    waiting = _set_aside(conn, project, [s for v in chain for s in v.steps])
+    if waiting:
+        raise Refused(
+            f"the archive holds what a rollback set aside for the steps of {target.name} "
+            f"({len(waiting)} table(s), e.g. {project.settings['archive_schema']}."
+            f'"{waiting[0]}"); a consolidated migration jumps over the steps that put it back, '
+            "so nothing ran: use `citrine-migrate migrate` (or `version "
+            f"{target.name}`), whose steps put it back")
     loaded = [(v, *load_consolidated(project, v)) for v in chain]
     plans = [consolidate.plan(project, m) for _, m, _ in loaded]
     if dry_run:
@@ -217,17 +233,20 @@ def to_version(
     say: Say = _quiet,
     dry_run: bool = False,
     allow_hazards: tuple[str, ...] = (),
+    drop_baseline: bool = False,
 ) -> VersionResult:
     """Bring the database to exactly version ``name`` by the fitting path: a snapshot on an empty
     database, consolidated migrations from an exact older version, the remaining steps from
-    between versions, the steps' downs from a newer state."""
+    between versions, the steps' downs from a newer state (the baseline's only with
+    ``drop_baseline``, as ``rollback``)."""
     target = project.version(name)
     if project.models_path(target) is None:
         raise UsageError(f"version {name} has no models in schema/ yet")
     with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
         empty = runner.is_empty(conn, project)
-        conn.rollback()
-    if empty or _exact_older(project, url, shadow_url, target):
+        # What a rollback set aside only the steps put back: then no consolidated migration.
+        waiting = _set_aside(conn, project, project.steps_up_to(target))
+    if empty or (not waiting and _exact_older(project, url, shadow_url, target)):
         result = consolidated(project, url, shadow_url, lock_wait, say, dry_run, allow_hazards,
                               target_name=name)
         return VersionResult(result.action, name, install=result.install,
@@ -244,11 +263,14 @@ def to_version(
         if applied < wanted:
             pending = [s for s in p.pending if s.name in wanted]
             if dry_run:
-                return VersionResult("planned", name, plans=[_steps_plan(project, pending)])
+                return VersionResult("planned", name, plans=[_steps_plan(
+                    project, p.applied, pending, "up", url, shadow_url,
+                    f"version {name}: {len(pending)} pending step(s)")])
             _adopt(conn, project, p, url, shadow_url, say)
             ran = _apply_steps(conn, project, p.applied, pending, url, shadow_url, say)
             return VersionResult("stepped", name, ran=ran)
-    return rollback(project, url, name, shadow_url, lock_wait, say, dry_run)
+    return rollback(project, url, name, shadow_url, lock_wait, say, dry_run,
+                    drop_baseline=drop_baseline)
 
 
 def _exact_older(project: Project, url: URL, shadow_url: str | None, target: Version) -> bool:
@@ -261,11 +283,13 @@ def _exact_older(project: Project, url: URL, shadow_url: str | None, target: Ver
             and project.version(state.version).key < target.key)
 
 
-def _steps_plan(project: Project, steps: list[Any]) -> hazards.Plan:
-    return hazards.Plan(
-        "steps", [hazards.Statement(f"-- step {s.name}: {s.description}", "step",
-                                    s.path.relative_to(project.root).as_posix())
-                  for s in steps])
+def _steps_plan(project: Project, applied: list[str], chosen: list[Any], direction: str,
+                url: URL, shadow_url: str | None, title: str) -> hazards.Plan:
+    """Every statement the steps would run, with its hazards: replayed on a shadow database
+    built to the applied steps, as migrate's dry run does."""
+    from ..dryrun import plan_steps
+
+    return plan_steps(project, applied, chosen, direction, url, shadow_url, title=title)
 
 
 def rollback(
@@ -276,10 +300,12 @@ def rollback(
     lock_wait: float = 60.0,
     say: Say = _quiet,
     dry_run: bool = False,
+    drop_baseline: bool = False,
 ) -> VersionResult:
     """The spec's ``migrate:rollback X``: revert, newest first, every applied step that version X
     does not have, through the steps' downs (restoring archived data), in one transaction,
-    verified against X's snapshot before COMMIT."""
+    verified against X's snapshot before COMMIT. The baseline (the first step) only with
+    ``drop_baseline``, after a checked backup."""
     target = project.version(name)
     if project.models_path(target) is None:
         raise UsageError(f"version {name} has no models in schema/ yet")
@@ -296,13 +322,17 @@ def rollback(
         if not revert:
             return VersionResult("up-to-date", name)
         if dry_run:
-            return VersionResult("planned", name, plans=[_steps_plan(project, revert)])
+            return VersionResult("planned", name, plans=[_steps_plan(
+                project, p.applied, revert, "down", url, shadow_url,
+                f"rollback {name}: the downs of {len(revert)} step(s)")])
+        forced = _baseline_first(conn, project, url, revert, drop_baseline, say,
+                                 f"rollback {name}")
         _adopt(conn, project, p, url, shadow_url, say)
         target_check = steps_target(project, sorted(keep))
         seconds = runner.revert_steps(
             conn, project, revert,
             check=lambda c: verify_target(project, target_check, c, url, shadow_url),
-            label=target_check.label, say=say)
+            label=target_check.label, say=say, drop_baseline=forced)
     per = seconds / len(revert)
     return VersionResult("rolled-back", name,
                          ran=[StepRun(s.name, "down", per) for s in revert])

@@ -16,6 +16,7 @@ import typer
 from ..errors import UsageError
 from .common import (
     DatabaseUrlOpt,
+    DropBaselineOpt,
     JsonOpt,
     LockRetriesOpt,
     LockTimeoutOpt,
@@ -431,9 +432,11 @@ def custom_rollback(
     lock_wait: LockWaitOpt = 60.0,
     lock_timeout: LockTimeoutOpt = None,
     lock_retries: LockRetriesOpt = None,
+    drop_baseline: DropBaselineOpt = False,
 ) -> None:
     """Revert what a custom batch applied, in reverse order, in one transaction, verified
-    (spec: migrate:custom:rollback NAME)."""
+    (spec: migrate:custom:rollback NAME). A batch with the baseline (the first step) only
+    with --drop-baseline, after a checked backup."""
     from ..api import batches as api_batches
 
     proj = _project(project)
@@ -441,7 +444,8 @@ def custom_rollback(
     url = _url(proj, database_url)
     _say(f"database: {_masked(url)}")
     _out(f"⏪ Rolling back custom batch migration: {name}")
-    result = api_batches.rollback(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say)
+    result = api_batches.rollback(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say,
+                                  drop_baseline=drop_baseline)
     if result.sql_seconds is not None:
         _out(f"  ⏪ hand-written SQL (DOWN) ({result.sql_seconds:.2f}s)")
     for run in result.reverted:

@@ -63,6 +63,12 @@ AllowHazardOpt = Annotated[
     typer.Option("--allow-hazard", help="Accept a hazard the plan would otherwise refuse "
                                         "(deletes-data)."),
 ]
+DropBaselineOpt = Annotated[
+    bool,
+    typer.Option("--drop-baseline",
+                 help="Allow reverting the baseline (the first step), whose down drops every "
+                      "table with all its rows; a checked backup is taken first."),
+]
 LockWaitOpt = Annotated[
     float, typer.Option("--lock-wait", help="Seconds to wait for another runner's lock.")
 ]

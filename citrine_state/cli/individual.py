@@ -10,6 +10,7 @@ from ..errors import EXIT_PROBLEM
 from .common import (
     BackupOpt,
     DatabaseUrlOpt,
+    DropBaselineOpt,
     DryRunOpt,
     JsonOpt,
     LockRetriesOpt,
@@ -126,14 +127,17 @@ def undo(
     lock_timeout: LockTimeoutOpt = None,
     lock_retries: LockRetriesOpt = None,
     dry_run: DryRunOpt = False,
+    drop_baseline: DropBaselineOpt = False,
 ) -> None:
-    """Revert the last applied step, restoring archived data (spec: db:migrate:undo)."""
+    """Revert the last applied step, restoring archived data (spec: db:migrate:undo). The
+    baseline (the first step) only with --drop-baseline, after a checked backup."""
     from .. import api
 
     proj = _project(project)
     _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
-    run = api.undo(proj, url, shadow_url, lock_wait=lock_wait, say=_say, dry_run=dry_run)
+    run = api.undo(proj, url, shadow_url, lock_wait=lock_wait, say=_say, dry_run=dry_run,
+                   drop_baseline=drop_baseline)
     if dry_run:
         _render_plan(_console(), run)
         _console().print("Dry run: nothing was changed.", markup=False)

@@ -12,6 +12,7 @@ from .common import (
     AllowHazardOpt,
     BackupOpt,
     DatabaseUrlOpt,
+    DropBaselineOpt,
     DryRunOpt,
     JsonOpt,
     LockRetriesOpt,
@@ -49,6 +50,7 @@ def version_cmd(
     allow_hazard: AllowHazardOpt = None,
     as_json: JsonOpt = False,
     backup: BackupOpt = False,
+    drop_baseline: DropBaselineOpt = False,
 ) -> None:
     """Bring the database to exactly VERSION by the fitting path (spec: migrate:version)."""
     from .. import api
@@ -60,7 +62,8 @@ def version_cmd(
         _backup_first(proj, url)
     _say(f"database: {_masked(url)}")
     result = api.to_version(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
-                            dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()))
+                            dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()),
+                            drop_baseline=drop_baseline)
     _report_upgrade(result, as_json)
 
 
@@ -75,6 +78,7 @@ def rollback(
     lock_retries: LockRetriesOpt = None,
     dry_run: DryRunOpt = False,
     as_json: JsonOpt = False,
+    drop_baseline: DropBaselineOpt = False,
 ) -> None:
     """Go back down to VERSION through the steps' downs, restoring archived data, verified
     against VERSION's snapshot (spec: migrate:rollback)."""
@@ -85,7 +89,7 @@ def rollback(
     url = _url(proj, database_url)
     _say(f"database: {_masked(url)}")
     result = api.rollback(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
-                          dry_run=dry_run)
+                          dry_run=dry_run, drop_baseline=drop_baseline)
     _report_upgrade(result, as_json)
 
 

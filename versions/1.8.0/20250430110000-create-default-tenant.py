@@ -7,7 +7,8 @@ also moves the sequence past every id of the table, never backwards
 
 ``down`` deletes the row, but only when nothing references it: if any row of a table with a
 foreign key to ``Tenants`` still points at tenant 1 it refuses (deleting it would fail, or, for
-``TenantPartners``, cascade). The sequence is left where it is.
+``TenantPartners``, cascade). The row is set aside in the archive first (a name given since
+comes back with the next ``up``). The sequence is left where it is.
 """
 
 from citrine_state.errors import Refused
@@ -52,4 +53,5 @@ def down(ctx):
             f"referenced by rows of {', '.join(users)}; undo the later steps, or move or "
             "delete those rows, first"
         )
+    ctx.set_aside_rows('"Tenants"', f"id = {DEFAULT_TENANT_ID}")
     ctx.execute('DELETE FROM "Tenants" WHERE id = :id', {"id": DEFAULT_TENANT_ID})

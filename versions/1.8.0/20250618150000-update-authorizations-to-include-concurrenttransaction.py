@@ -2,7 +2,8 @@
 
 Upstream's ``20250618150000-update-authorizations-to-include-concurrenttransaction``: adds
 ``"concurrentTransaction" boolean DEFAULT false`` (nullable) to ``Authorizations`` when it is
-missing; existing rows get false. ``down`` drops the column.
+missing; existing rows get false. ``down`` drops the column, after setting aside in the
+archive the values that are not false (true, NULL), which the next ``up`` puts back.
 """
 
 
@@ -14,4 +15,6 @@ def up(ctx):
 
 
 def down(ctx):
+    if ctx.present_columns('"Authorizations"', "concurrentTransaction"):
+        ctx.set_aside_columns('"Authorizations"', "concurrentTransaction")
     ctx.script('ALTER TABLE "Authorizations" DROP COLUMN IF EXISTS "concurrentTransaction";')

@@ -3,7 +3,8 @@
 Upstream's ``20250618150800-update-existing-authorization-to-include-realtimeauth``: adds, each
 only when missing, ``"realTimeAuth" varchar(255) NOT NULL DEFAULT 'Never'`` (the
 AuthorizationWhitelistType Never/Allowed/AllowedOffline, stored as a string; existing rows get
-'Never') and ``"realTimeAuthUrl" varchar(255)``. ``down`` drops both columns.
+'Never') and ``"realTimeAuthUrl" varchar(255)``. ``down`` drops both columns, after setting
+aside in the archive every value other than 'Never' and NULL, which the next ``up`` puts back.
 """
 
 UP = """
@@ -25,4 +26,7 @@ def up(ctx):
 
 
 def down(ctx):
+    present = ctx.present_columns('"Authorizations"', "realTimeAuth", "realTimeAuthUrl")
+    if present:
+        ctx.set_aside_columns('"Authorizations"', *present)
     ctx.script(DOWN)

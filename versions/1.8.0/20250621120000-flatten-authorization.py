@@ -25,6 +25,11 @@ Unlike upstream it loses nothing:
 ``down`` rebuilds the old tables from the archive (same ids, same sequence positions), gives
 every archived authorization its old links back, builds token rows for authorizations created
 since from their flat columns, puts the removed authorizations back and drops the archive tables.
+First it sets the flat columns aside in the archive (``"20250621120000_Authorizations_down"``):
+what 1.8 changed or added since (a status, ``customData``) comes back with the next ``up``.
+On a 1.8.0 database that never ran this step's ``up`` (installed from the snapshot, or made by
+CitrineOS's own runner) there is no archive: every authorization then gets token rows built
+from its flat columns, as one created since would.
 """
 
 from citrine_state.errors import Refused
@@ -150,13 +155,59 @@ def _report(ctx, kept, kept_tokens, kept_infos):
         )
 
 
+# Empty stand-ins for the archive of ``up``, with the columns the down reads, for a database
+# whose 1.8.0 state no ``up`` of this step made (snapshot install, CitrineOS's own runner).
+STAND_INS = {
+    "Authorizations": """id integer PRIMARY KEY,
+        "allowedConnectorTypes" character varying(255)[],
+        "disallowedEvseIdPrefixes" character varying(255)[], "idTokenId" integer,
+        "idTokenInfoId" integer, "createdAt" timestamp with time zone,
+        "updatedAt" timestamp with time zone, "tenantId" integer,
+        "concurrentTransaction" boolean, "realTimeAuth" character varying(255),
+        "realTimeAuthUrl" character varying(255)""",
+    "IdTokens": """id integer PRIMARY KEY, "idToken" character varying(255),
+        type character varying(255), "createdAt" timestamp with time zone,
+        "updatedAt" timestamp with time zone, "tenantId" integer""",
+    "IdTokenInfos": """id integer PRIMARY KEY, status character varying(255),
+        "cacheExpiryDateTime" timestamp with time zone, "chargingPriority" integer,
+        language1 character varying(255), "groupIdTokenId" integer,
+        language2 character varying(255), "personalMessage" json,
+        "createdAt" timestamp with time zone, "updatedAt" timestamp with time zone,
+        "tenantId" integer""",
+    "AdditionalInfos": """id integer PRIMARY KEY, "additionalIdToken" character varying(255),
+        type character varying(255), "createdAt" timestamp with time zone,
+        "updatedAt" timestamp with time zone, "tenantId" integer""",
+    "IdTokenAdditionalInfos": """"idTokenId" integer, "additionalInfoId" integer,
+        "createdAt" timestamp with time zone, "updatedAt" timestamp with time zone,
+        "tenantId" integer""",
+    "LocalListAuthorizations": """id integer PRIMARY KEY, "authorizationId" integer""",
+    "IdTokens_id_seq": "last_value bigint, is_called boolean",
+    "IdTokenInfos_id_seq": "last_value bigint, is_called boolean",
+    "AdditionalInfos_id_seq": "last_value bigint, is_called boolean",
+}
+
+
 def down(ctx):
-    missing = set(ARCHIVE_TABLES) - _existing_archive_tables(ctx)
-    if missing:
+    present = _existing_archive_tables(ctx)
+    if present and present != set(ARCHIVE_TABLES):
         raise Refused(
             f"{ctx.step.name}: cannot restore the token tables, the archive lacks "
-            + ", ".join(f'{ctx.archive}."{PREFIX}{t}"' for t in sorted(missing))
+            + ", ".join(f'{ctx.archive}."{PREFIX}{t}"'
+                        for t in sorted(set(ARCHIVE_TABLES) - present))
+            + " (but holds the others: restore them from a backup)"
         )
+    if not present:
+        ctx.report(f"no archive of this step's up ({ctx.archive}.\"{PREFIX}*\"): the 1.8.0 "
+                   "state was not made by it, so every authorization gets token rows built "
+                   "from its flat columns")
+        ctx.ensure_archive()
+        for table in ARCHIVE_TABLES:
+            ctx.script(f"CREATE TABLE {_archived(ctx, table)} ({STAND_INS[table]})")
+    # groupIdTokenId holds the same link as groupAuthorizationId (set aside) and has no
+    # place in 1.8.0 (schema-fix drops it): it is derived again by up.
+    flat = [name.strip('"') for name, _ in FLAT_COLUMNS if name != '"groupIdTokenId"']
+    ctx.set_aside_columns('public."Authorizations"', *ctx.present_columns(
+        'public."Authorizations"', *flat))
     ctx.run_sql_file("flatten-authorization.down.sql")
     ctx.script("DROP TABLE " + ", ".join(_archived(ctx, t) for t in ARCHIVE_TABLES))
     # The archive schema goes too when nothing else is left in it.

@@ -5,7 +5,8 @@ primary key, ``partyId`` and ``countryCode`` (NOT NULL), ``tenantId`` (NOT NULL 
 key to ``Tenants`` ON UPDATE CASCADE ON DELETE CASCADE), ``partnerProfileOCPI`` jsonb and the two
 timestamps (NOT NULL, no default). Nothing happens when the table already exists, as with
 upstream's ``createTable``. ``down`` drops the table (no CASCADE: it refuses while
-``AsyncJobStatuses`` still references it).
+``AsyncJobStatuses`` still references it), after setting its rows aside in the archive; the
+next ``up`` puts them back with their ids.
 """
 
 UP = """
@@ -29,4 +30,6 @@ def up(ctx):
 
 
 def down(ctx):
+    if ctx.execute("""SELECT to_regclass('"TenantPartners"')""").scalar() is not None:
+        ctx.set_aside_rows('"TenantPartners"')
     ctx.script('DROP TABLE IF EXISTS "TenantPartners";')

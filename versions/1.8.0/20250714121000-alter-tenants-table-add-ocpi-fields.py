@@ -4,7 +4,9 @@ Upstream's ``20250714121000-alter-tenants-table-add-ocpi-fields``: ``"partyId" v
 NULL DEFAULT 'default'``, ``"countryCode" varchar(255) NOT NULL DEFAULT 'US'``, ``url
 varchar(255)`` and ``"serverProfileOCPI" jsonb``; existing tenants get 'default' and 'US'.
 Upstream does not guard these (running it twice fails); here each column is added only when it is
-missing, so a partly migrated database still works. ``down`` drops the four columns.
+missing, so a partly migrated database still works. ``down`` drops the four columns, after
+setting aside in the archive every value other than the defaults ('default', 'US', NULL),
+which the next ``up`` puts back.
 
 It also moves ``Tenants_id_seq`` past every tenant id (``sql/tenants-sequence.sql``, never
 backwards): on a database made by CitrineOS 1.7.x, create-default-tenant was adopted from
@@ -36,4 +38,7 @@ def up(ctx):
 
 
 def down(ctx):
+    present = ctx.present_columns('"Tenants"', "partyId", "countryCode", "url", "serverProfileOCPI")
+    if present:
+        ctx.set_aside_columns('"Tenants"', *present)
     ctx.script(DOWN)

@@ -6,9 +6,10 @@ with ``jobName`` (a plain varchar in real 1.8.0: no enum type is created), ``ten
 finished/stopped times and flags, ``paginationParams`` json, ``totalObjects`` and the two
 timestamps (NOT NULL, no default). Nothing happens when the table already exists.
 
-``down`` drops the table. Upstream's down also drops a type ``enum_AsyncJobStatuses_jobName``
-that its up never creates; this one leaves such a type alone, so that up then down returns the
-schema it started from.
+``down`` drops the table, after setting its rows aside in the archive (the next ``up`` puts
+them back). Upstream's down also drops a type ``enum_AsyncJobStatuses_jobName`` that its up
+never creates; this one leaves such a type alone, so that up then down returns the schema it
+started from.
 """
 
 UP = """
@@ -36,4 +37,6 @@ def up(ctx):
 
 
 def down(ctx):
+    if ctx.execute("""SELECT to_regclass('"AsyncJobStatuses"')""").scalar() is not None:
+        ctx.set_aside_rows('"AsyncJobStatuses"')
     ctx.script('DROP TABLE IF EXISTS "AsyncJobStatuses";')

@@ -14,6 +14,12 @@ Reproduces upstream's schema effects exactly (dump 11), but loses nothing:
 
 The data move is ``sql/schema-fix.up.sql`` (between the expand and contract DDL below), its
 reverse ``sql/schema-fix.down.sql``. The down puts every dropped column back in its old place.
+Before it drops what 1.7 has no place for, it sets it aside in the archive
+(``"20250821103100_<Table>_down"``): the values of the columns schema-fix added (where not NULL
+or their default), the 1.8.0 ``ChargingNeeds.evseId`` links and every 1.8.0 ``Evses`` row; the
+next ``up`` puts them back. On a 1.8.0 database that never ran this step's ``up`` (installed
+from the snapshot, or made by CitrineOS's own runner) the archive of ``up`` is missing: the old
+links and token ids then stay empty.
 """
 
 from __future__ import annotations
@@ -264,6 +270,7 @@ ALTER TABLE "Transactions"
     DROP COLUMN "customData";
 
 -- Evses in its 1.7 layout (dump 10), empty; schema-fix.down.sql refills it from EvseTypes.
+-- keeps: "Evses" (its 1.8.0 rows are set aside first)
 DROP TABLE "Evses";
 CREATE TABLE "Evses" (
     "databaseId" serial NOT NULL,
@@ -292,6 +299,7 @@ RESTORED_COLUMNS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 UNDO_EXPAND = """
+-- keeps: "EvseTypes" (every row is an old "Evses" row again, same databaseId, id, connectorId)
 DROP TABLE "EvseTypes";
 ALTER TABLE "Authorizations"
     ADD CONSTRAINT "Authorizations_groupIdTokenId_fkey" FOREIGN KEY ("groupIdTokenId")
@@ -328,15 +336,72 @@ def up(ctx: Any) -> None:
     _report_up(ctx, flattened_archive)
 
 
+# What the down drops that 1.7 has no place for: the columns schema-fix added, table by table,
+# and the 1.8.0 meaning of ChargingNeeds."evseId" (a new Evses id; the down puts the old link
+# back into that column).
+ADDED_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Authorizations", ("tenantPartnerId",)),
+    ("ChargingNeeds", ("evseId",)),
+    ("ChargingStations", ("coordinates", "floorLevel", "parkingRestrictions", "capabilities")),
+    ("Connectors", ("evseId", "evseTypeConnectorId", "type", "format", "powerType",
+                    "maximumAmperage", "maximumVoltage", "maximumPowerWatts",
+                    "termsAndConditionsUrl")),
+    ("LocalListAuthorizations", ("groupAuthorizationId", "idToken", "idTokenType",
+                                 "additionalInfo", "status", "cacheExpiryDateTime",
+                                 "chargingPriority", "language1", "language2",
+                                 "personalMessage", "customData")),
+    ("Locations", ("publishUpstream", "timeZone", "parkingType", "facilities", "openingHours")),
+    ("MeterValues", ("customData", "tariffId", "transactionId")),
+    ("StopTransactions", ("idTokenValue", "idTokenType")),
+    ("Tariffs", ("connectorId", "tariffAltText")),
+    ("TransactionEvents", ("idTokenValue", "idTokenType")),
+    ("Transactions", ("locationId", "evseId", "connectorId", "authorizationId", "tariffId",
+                      "startTime", "endTime", "customData")),
+)
+
+# The archive of up that the down reads, as empty stand-ins (columns only) for a database
+# whose 1.8.0 state no up of this step made.
+UP_ARCHIVE = {
+    "Transactions": 'id integer PRIMARY KEY, "evseDatabaseId" integer',
+    "ChargingNeeds": 'id integer PRIMARY KEY, "evseDatabaseId" integer',
+    "TransactionEvents": 'id integer PRIMARY KEY, "idTokenId" integer',
+    "StopTransactions": 'id integer PRIMARY KEY, "idTokenDatabaseId" integer',
+    "LocalListAuthorizations": 'id integer PRIMARY KEY, "idTokenId" integer, '
+                               '"idTokenInfoId" integer',
+    "Authorizations": 'id integer PRIMARY KEY, "groupIdTokenId" integer, '
+                      '"groupAuthorizationId" integer',
+}
+
+
 def down(ctx: Any) -> None:
-    stray = ctx.execute('SELECT count(*) FROM "Evses"').scalar_one()
+    _stand_ins(ctx)
+    # Columns first, the rows of Evses last: the next up puts back the newest set-aside first,
+    # so the Evses rows are there before the links to them.
+    for table, columns in ADDED_COLUMNS:
+        ctx.set_aside_columns(f'"{table}"', *columns)
+    ctx.set_aside_rows('"Evses"')
     ctx.script(UNDO_CONTRACT)
     for table, before, columns in RESTORED_COLUMNS:
         insert_columns(ctx, table, before, columns)
     ctx.run_sql_file("schema-fix.down.sql")
     ctx.script(UNDO_EXPAND)
-    if stray:
-        ctx.report(f"dropped {stray} 1.8.0 Evses row(s): 1.7 has no place for station EVSEs")
+
+
+def _stand_ins(ctx: Any) -> None:
+    archive = ctx.ensure_archive()
+    missing = [t for t in UP_ARCHIVE
+               if not _exists(ctx, f'{archive}."20250821103100_{t}"')]
+    if missing and len(missing) < len(UP_ARCHIVE):
+        from citrine_state.errors import Refused
+
+        raise Refused(f"{ctx.step.name}: the archive lacks "
+                      + ", ".join(f'{archive}."20250821103100_{t}"' for t in missing)
+                      + " but holds the others: restore them from a backup")
+    if missing:
+        ctx.report(f'no archive of this step\'s up ({archive}."20250821103100_*"): the 1.8.0 '
+                   "state was not made by it, so no old EVSE link or token id comes back")
+        for table in missing:
+            ctx.script(f'CREATE TABLE "{archive}"."20250821103100_{table}" ({UP_ARCHIVE[table]})')
 
 
 def _exists(ctx: Any, qualified: str) -> bool:

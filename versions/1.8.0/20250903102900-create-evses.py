@@ -5,7 +5,14 @@ leave the sequence behind. Here (``sql/create-evses.up.sql``): exactly one row p
 (stationId, OCPP EVSE id) that VariableAttributes or Transactions use, ``evseTypeId`` = that
 OCPP id, ``evseId`` NULL, ids from the sequence; ``Transactions.evseId`` and
 ``ChargingNeeds.evseId`` are set from the links schema-fix archived. The ids made are listed in
-``citrine_archive."20250903102900_Evses"`` so that the down removes exactly them.
+``citrine_archive."20250903102900_Evses"``.
+
+The step changes no schema (dumps 11 and 12 are equal), so its ``down`` only drops that list
+and keeps the rows and links (``sql/create-evses.down.sql``): a transaction made since may
+point at one of them, an EVSE may have been given its eMI3 id; the next ``up`` reuses them.
+The down works whichever way the 1.8.0 state was made (with no list after a snapshot install
+or CitrineOS's own runner). schema-fix's down, which removes ``Evses`` from the schema, sets
+every row aside first.
 """
 
 from __future__ import annotations
@@ -40,4 +47,8 @@ def up(ctx: Any) -> None:
 
 
 def down(ctx: Any) -> None:
+    rows = ctx.execute('SELECT count(*) FROM "Evses"').scalar_one()
     ctx.run_sql_file("create-evses.down.sql")
+    if rows:
+        ctx.report(f"kept the {rows} Evses row(s) and the links to them (the next up reuses "
+                   "them)")

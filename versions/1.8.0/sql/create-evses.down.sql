@@ -1,35 +1,14 @@
--- create-evses, data move down: remove the Evses rows that create-evses.up.sql made, and the
--- references to them.
+-- create-evses, data move down. The step changes no schema (dump 11 = dump 12); it adds Evses
+-- rows (one per EVSE of a station) and the links of Transactions and ChargingNeeds to them.
+-- The down keeps both: by now they may have been changed, and others may point at them (a
+-- transaction made since at that EVSE); deleting them would lose that. The next up reuses the
+-- rows that are there and only links what has no Evse yet. 20250821103100-schema-fix's down,
+-- which takes "Evses" out of the schema, sets every row aside first.
 --
--- Expects the schema of dump 12 (after 20250903102900-create-evses) and
--- {archive}."20250903102900_Evses"(id), the ids of the rows to remove.
--- Leaves: those rows gone, Transactions/ChargingNeeds/Connectors."evseId" that named them NULL
--- (the old links stay in schema-fix's archive), and the archive table dropped. The Evses
--- sequence is not moved back.
+-- Expects the schema of dump 12; {archive}."20250903102900_Evses"(id), the ids of the rows the
+-- up made, when the up ran here (a database installed from the snapshot, or made by
+-- CitrineOS's own runner, has none).
+-- Leaves: that list dropped (its rows stay in "Evses").
 
-UPDATE "Transactions" SET "evseId" = NULL
-WHERE "evseId" IN (SELECT id FROM {archive}."20250903102900_Evses");
-UPDATE "ChargingNeeds" SET "evseId" = NULL
-WHERE "evseId" IN (SELECT id FROM {archive}."20250903102900_Evses");
-UPDATE "Connectors" SET "evseId" = NULL
-WHERE "evseId" IN (SELECT id FROM {archive}."20250903102900_Evses");
-
--- Without an index on the referencing columns, ON DELETE SET NULL would scan Transactions once
--- per deleted Evse: take the foreign keys off for the delete and check them once afterwards.
-ALTER TABLE "Transactions" DROP CONSTRAINT "Transactions_evseId_fkey";
-ALTER TABLE "ChargingNeeds" DROP CONSTRAINT "ChargingNeeds_evseId_fkey";
-ALTER TABLE "Connectors" DROP CONSTRAINT "Connectors_evseId_fkey";
-
-DELETE FROM "Evses" WHERE id IN (SELECT id FROM {archive}."20250903102900_Evses");
-
-ALTER TABLE "Transactions"
-    ADD CONSTRAINT "Transactions_evseId_fkey" FOREIGN KEY ("evseId")
-        REFERENCES "Evses"(id) ON UPDATE CASCADE ON DELETE SET NULL;
-ALTER TABLE "ChargingNeeds"
-    ADD CONSTRAINT "ChargingNeeds_evseId_fkey" FOREIGN KEY ("evseId")
-        REFERENCES "Evses"(id) ON UPDATE CASCADE ON DELETE SET NULL;
-ALTER TABLE "Connectors"
-    ADD CONSTRAINT "Connectors_evseId_fkey" FOREIGN KEY ("evseId")
-        REFERENCES "Evses"(id) ON UPDATE CASCADE ON DELETE SET NULL;
-
-DROP TABLE {archive}."20250903102900_Evses";
+-- keeps: "20250903102900_Evses" (the ids of rows that stay in "Evses")
+DROP TABLE IF EXISTS {archive}."20250903102900_Evses";
