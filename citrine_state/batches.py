@@ -672,7 +672,7 @@ def apply(
     schema = project.settings["ledger_schema"]
     runs: list[StepRun] = []
     sql_seconds: float | None = None
-    with runner.transaction(conn, project, say, put_back=True):
+    with runner.transaction(conn, project, say):
         for step in sorted(todo, key=lambda s: s.name):
             started = time.perf_counter()
             say(f"up {step.name}")

@@ -560,10 +560,8 @@ def _run_move(conn: Connection, project: Project, move: DataMove) -> None:
 
 
 def execute(conn: Connection, project: Project, c: Consolidated,
-            say: Callable[[str], None] = lambda _: None,
-            after_phase: Callable[[str], None] | None = None) -> None:
-    """Run every phase on ``conn`` (the caller owns the transaction); ``after_phase(name)``
-    runs after each one."""
+            say: Callable[[str], None] = lambda _: None) -> None:
+    """Run every phase on ``conn`` (the caller owns the transaction)."""
     if any(isinstance(item, str) and _ADD_VALUE.match(item) for _, item in c.statements()):
         version = int(conn.exec_driver_sql("SHOW server_version_num").scalar_one())
         if version < 120000:
@@ -581,8 +579,6 @@ def execute(conn: Connection, project: Project, c: Consolidated,
                 _run_move(conn, project, item)
             else:
                 db.run_script(conn, item)
-        if after_phase is not None:
-            after_phase(phase)
 
 
 def _migra(current: Any, target: Any) -> list[str]:

@@ -16,7 +16,7 @@ from typing import TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection
 
-from . import db, ledger, lock, sequences, setaside
+from . import db, ledger, lock, sequences
 from .consolidate import Consolidated
 from .consolidate import execute as execute_consolidated
 from .diff import SchemaDiff
@@ -24,7 +24,7 @@ from .errors import CheckFailed, CitrineError, Refused, UsageError
 from .project import Project, Version
 from .sequences import SequenceLag as SequenceLag
 from .snapshot import committed_sql, sql_hash
-from .steps import Step, baseline, load_step, run_step, step_path
+from .steps import Step, baseline, run_step
 from .verify import load_sql, verify_connection
 
 Say = Callable[[str], None]
@@ -76,30 +76,22 @@ def _set(conn: Connection, name: str, value: str) -> None:
 
 
 @contextmanager
-def transaction(conn: Connection, project: Project, say: Say = _quiet,
-                put_back: bool = False) -> Iterator[None]:
+def transaction(conn: Connection, project: Project, say: Say = _quiet) -> Iterator[None]:
     """One write of the engine: the caller's work, then ``settle`` before COMMIT; an error
     anywhere rolls everything back. Every command that writes goes through here (steps,
     downs, snapshots, consolidated migrations, batches, adoption), so whatever path ran, no
-    serial sequence is left behind its ids when it commits. ``put_back``: the last write of a
-    run that applied steps (see ``settle``)."""
+    serial sequence is left behind its ids when it commits."""
     if conn.in_transaction():
         conn.commit()
     with conn.begin():
         yield
-        settle(conn, project, say, put_back)
+        settle(conn, project, say)
 
 
-def settle(conn: Connection, project: Project, say: Say = _quiet,
-           put_back: bool = False) -> list[SequenceLag]:
-    """What every write does last, inside its transaction. With ``put_back`` (the last write of
-    a run that applied steps), the columns a rollback set aside are written back once more,
-    over what the data moves of later steps derived (``setaside.finish``). Then the sequences
-    of the managed schemas that lag behind their column move past its max (never backwards),
-    with a ledger row (kind ``repaired``) that names them."""
-    if put_back:
-        applied = set(ledger.applied_steps(conn, project.settings["ledger_schema"]))
-        setaside.finish(conn, str(project.settings["archive_schema"]), applied, say)
+def settle(conn: Connection, project: Project, say: Say = _quiet) -> list[SequenceLag]:
+    """What every write does last, inside its transaction: move the sequences of the managed
+    schemas that lag behind their column past its max (never backwards), with a ledger row
+    (kind ``repaired``) that names them."""
     moved = sequences.repair(conn, project.settings["managed_schemas"])
     if moved:
         note = sequences.describe_repair(moved)
@@ -120,8 +112,7 @@ def _empty_write(conn: Connection, project: Project, say: Say) -> list[SequenceL
     if conn.in_transaction():
         conn.commit()
     with conn.begin():
-        # put_back: an earlier run that stopped part-way may have left set-aside columns
-        moved = settle(conn, project, say, put_back=True)
+        moved = settle(conn, project, say)
     return moved
 
 
@@ -416,17 +407,15 @@ def apply_step(
     kind: str = "step",
     batch: str | None = None,
     note: str | None = None,
-    last: bool = False,
 ) -> float:
     """Run one step's ``up`` with its ledger rows in one transaction; ``check`` (the verifier)
-    runs before COMMIT. ``last``: the last step of the run (see ``settle``). Returns the
-    seconds it took."""
+    runs before COMMIT. Returns the seconds it took."""
     if conn.in_transaction():
         conn.commit()
 
     def attempt() -> float:
         started = time.perf_counter()
-        with transaction(conn, project, say, put_back=last):
+        with transaction(conn, project, say):
             _run(conn, project, step, "up", say)
             ledger.record_sequelize(conn, [step.name], project.settings["step_name_extension"])
             ledger.record(
@@ -607,10 +596,9 @@ def _consolidated_once(conn: Connection, project: Project, migration: Consolidat
                        checksum: str, check: Check, label: str, say: Say) -> float:
     started = time.perf_counter()
     target = project.version(migration.target)
-    with transaction(conn, project, say, put_back=True):
+    with transaction(conn, project, say):
         try:
-            execute_consolidated(conn, project, migration, say=say,
-                                 after_phase=_restorer(conn, project, target, say))
+            execute_consolidated(conn, project, migration, say=say)
         except CitrineError:
             raise
         except sa.exc.DBAPIError as exc:
@@ -633,25 +621,6 @@ def _consolidated_once(conn: Connection, project: Project, migration: Consolidat
         )
         _check(conn, check, label)
     return time.perf_counter() - started
-
-
-def _restorer(conn: Connection, project: Project, target: Version,
-              say: Say) -> Callable[[str], None]:
-    """What a rollback set aside from the steps of ``target`` goes back once the consolidated
-    migration has made its place, as each step's up does: after the contract phase (the
-    target's layout), and for the steps whose data moves run late, after the finalize phase."""
-    late = {name for name in target.steps
-            if getattr(load_step(Step(name, target.name, step_path(project, target, name))),
-                       "LATE_DATA_MOVES", None)}
-
-    def after(phase: str) -> None:
-        if phase not in ("contract", "finalize"):
-            return
-        for name in sorted(target.steps):
-            if (name in late) == (phase == "finalize"):
-                setaside.restore(conn, str(project.settings["archive_schema"]), name, say)
-
-    return after
 
 
 def record_as_adopted(conn: Connection, project: Project, names: list[str],

@@ -9,13 +9,13 @@ taken), with a table comment that says what it is::
     citrine-state set-aside {"step": "...", "table": "public.Tenants", "kind": "rows", ...}
 
 The step's up, once it has made the place again, restores every set-aside of that step
-(``restore``, which ``steps.run_step`` calls after ``up``; a consolidated migration calls it
-for each step of its version), newest set-aside first, each under a savepoint: rows come back
-with their ids (a row that is already there is updated to the set-aside values), columns are
-written back by key. At the end of the run (``finish``, before COMMIT of its last write) the
-set-aside columns are written once more, over what later steps' data moves derived, and
-dropped. What has no place (the table or a column is gone, a constraint refuses it) stays in
-the archive, and the step says so. A set-aside that turns out empty is dropped at once.
+(``restore``, which ``steps.run_step`` calls after ``up``), newest set-aside first, each under
+a savepoint: rows come back with their ids (a row that is already there is updated to the
+set-aside values), columns are written back by key; the set-aside is dropped once everything
+in it has a place. What has no place (the table or a column is gone, a constraint refuses it)
+stays in the archive, and the step says so. A set-aside that turns out empty is dropped at
+once. A consolidated migration jumps over the steps, so it refuses a database with
+set-asides of its steps.
 """
 
 from __future__ import annotations
@@ -155,11 +155,12 @@ def set_aside_rows(conn: Connection, archive: str, step: str, table: str,
 
 
 def set_aside_columns(conn: Connection, archive: str, step: str, table: str,
-                      columns: list[str], order: int = 0) -> Kept | None:
-    """Copy the primary key and ``columns`` of every row of ``table`` that holds a value the
-    next up would not give back by itself (not NULL, and not the column's constant default)
-    into the archive, before a down drops those columns. Returns what was kept, or None when no
-    row holds such a value."""
+                      columns: list[str], order: int = 0, where: str | None = None
+                      ) -> Kept | None:
+    """Copy the primary key and ``columns`` of every row of ``table`` (matching ``where``, an
+    SQL condition) that holds a value the next up would not give back by itself (not NULL, and
+    not the column's constant default) into the archive, before a down drops those columns or
+    clears them. Returns what was kept, or None when no row holds such a value."""
     schema, name = _split(table)
     key = _primary_key(conn, schema, name)
     if not key:
@@ -175,7 +176,8 @@ def set_aside_columns(conn: Connection, archive: str, step: str, table: str,
     kept = _free_name(conn, archive, step, name)
     picked = ", ".join(_q(c) for c in [*key, *columns])
     conn.execute(sa.text(f"CREATE TABLE {_q(archive)}.{_q(kept)} AS SELECT {picked} "
-                         f"FROM {_q(schema)}.{_q(name)} WHERE {differs}"))
+                         f"FROM {_q(schema)}.{_q(name)} WHERE ({differs})"
+                         + (f" AND ({where})" if where else "")))
     meta = {"step": step, "schema": schema, "table": name, "kind": "columns", "order": order,
             "key": key, "columns": list(columns)}
     return _finish(conn, archive, kept, meta)
@@ -215,54 +217,23 @@ def find(conn: Connection, archive: str, step: str | None = None) -> list[SetAsi
 
 def restore(conn: Connection, archive: str, step: str,
             say: Callable[[str], None] = lambda _: None) -> list[str]:
-    """After ``step``'s up: put back its set-asides where the schema now has a place for them
-    (see the module's docstring); returns one line per set-aside for the step's report. Rows
-    are put back and their set-aside dropped; columns are put back too (a later step may build
-    on them), but kept until ``finish`` writes them once more at the end of the run."""
+    """After ``step``'s up: put back its set-asides where the schema now has a place for them,
+    and drop each one that is fully back (see the module's docstring); returns one line per
+    set-aside for the step's report. Each step's up undoes its own down, so this runs right
+    after it: a later step's data moves then work on the data as it was (the tenant of an old
+    EVSE goes on into EvseTypes)."""
     notes = []
     for item in find(conn, archive, step):
         note, placed = _restore_one(conn, archive, item)
-        if placed and item.meta["kind"] == "columns":
-            _mark(conn, archive, item, restored=True)
-        elif placed:
+        if placed:
             conn.execute(sa.text(f"DROP TABLE {_q(archive)}.{_q(item.name)}"))
         say(note)
         notes.append(note)
     return notes
 
 
-def finish(conn: Connection, archive: str, applied: set[str],
-           say: Callable[[str], None] = lambda _: None) -> list[str]:
-    """At the end of a run that applied steps: write the set-aside columns of every applied
-    step once more, so that the values a rollback set aside win over what the data moves of
-    later steps derived meanwhile (upgrading, flatten-authorization turns a NULL
-    concurrentTransaction into false), and drop each set-aside that is fully back. One put back
-    earlier whose table has since left the schema (moved to the archive by a later step) is
-    done too. Returns a line for each set-aside that stays."""
-    notes = []
-    for item in find(conn, archive):
-        if item.meta["kind"] != "columns" or item.meta.get("step") not in applied:
-            continue
-        note, placed = _restore_one(conn, archive, item, complete=True)
-        if placed or item.meta.get("restored"):
-            conn.execute(sa.text(f"DROP TABLE {_q(archive)}.{_q(item.name)}"))
-        else:
-            say(note)
-            notes.append(note)
-    return notes
-
-
-def _mark(conn: Connection, archive: str, item: SetAside, **changes: Any) -> None:
-    meta = {**item.meta, **changes}
-    _raw(conn, f"COMMENT ON TABLE {_q(archive)}.{_q(item.name)} IS "
-               f"{_literal(MARK + json.dumps(meta))}")
-
-
-def _restore_one(conn: Connection, archive: str, item: SetAside,
-                 complete: bool = False) -> tuple[str, bool]:
-    """Put one set-aside back; returns the line to report and whether all of it had a place
-    (with ``complete``, columns without a place count as placed when they were put back
-    before)."""
+def _restore_one(conn: Connection, archive: str, item: SetAside) -> tuple[str, bool]:
+    """Put one set-aside back; returns the line to report and whether all of it had a place."""
     schema, table = item.meta["schema"], item.meta["table"]
     source = f"{_q(archive)}.{_q(item.name)}"
     here = {c: identity for c, _d, identity in _columns(conn, schema, table)}
@@ -293,7 +264,7 @@ def _restore_one(conn: Connection, archive: str, item: SetAside,
         return f"{archive}.{item.name} could not be put back ({first}); kept in the archive", \
             False
     savepoint.commit()
-    if unplaced and not (complete and item.meta.get("restored")):
+    if unplaced:
         return (f"put back {count} row(s) of {archive}.{item.name} into {schema}.{table}; "
                 f"kept in the archive: {', '.join(unplaced)} (no place for them)"), False
     return f"put back {count} row(s) that a rollback set aside into {schema}.{table}", True

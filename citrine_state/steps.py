@@ -181,12 +181,15 @@ class StepContext:
                         f'{self.archive}."{kept.name}" (the next up puts them back)')
         return kept
 
-    def set_aside_columns(self, table: str, *columns: str) -> setaside.Kept | None:
-        """Before a down drops ``columns`` of ``table``: copy the key and the values that the
-        next up would not give back by itself into the archive (see ``setaside``)."""
+    def set_aside_columns(self, table: str, *columns: str,
+                          where: str | None = None) -> setaside.Kept | None:
+        """Before a down drops ``columns`` of ``table`` (or clears them in the rows matching
+        ``where``): copy the key and the values that the next up would not give back by
+        itself into the archive (see ``setaside``)."""
         self.set_asides.append((setaside.table_name(table), tuple(columns)))
         kept = setaside.set_aside_columns(self.conn, self.ensure_archive(), self.step.name,
-                                          table, list(columns), order=len(self.set_asides))
+                                          table, list(columns), order=len(self.set_asides),
+                                          where=where)
         if kept:
             self.report(f"set aside {', '.join(columns)} of {kept.rows} row(s) of {table} in "
                         f'{self.archive}."{kept.name}" (the next up puts them back)')

@@ -64,6 +64,16 @@ def snapshot(url: URL) -> tuple[dict, dict]:
         return dataset17.snapshot_rows(conn), dataset17.snapshot_sequences(conn)
 
 
+SET_ASIDE = "20250621120000_Authorizations_down"
+
+
+def without_set_aside(state: tuple[dict, dict]) -> tuple[dict, dict]:
+    """A snapshot without the table in which the down set the flat columns aside (the next up
+    puts them back)."""
+    rows_, sequences = state
+    return {k: v for k, v in rows_.items() if k != f"{ARCHIVE}.{SET_ASIDE}"}, sequences
+
+
 def archive_tables(url: URL) -> list[str]:
     return [r[0] for r in rows(
         url,
@@ -342,13 +352,20 @@ def test_report_counts_what_was_archived(db17) -> None:
 def test_up_then_down_gives_back_the_06_schema_and_the_same_rows(db17, references) -> None:
     before = snapshot(db17)
     run_step(db17, "up")
+    flat = rows(db17, 'SELECT id, "idToken", status, "groupAuthorizationId" FROM '
+                      '"Authorizations" ORDER BY id')
     assert snapshot(db17) != before
     run_step(db17, "down")
     reference.assert_same_schema(db17, references["06"])
-    assert snapshot(db17) == before  # rows of public and archive, and sequence positions
-    assert archive_tables(db17) == []
-    assert scalar(db17, "SELECT count(*) FROM pg_namespace WHERE nspname = :s",
-                  {"s": ARCHIVE}) == 0
+    # rows of public and archive, and sequence positions; the flat columns, which 1.7 has no
+    # place for, are set aside (the next up puts them back)
+    assert without_set_aside(snapshot(db17)) == before
+    assert archive_tables(db17) == [SET_ASIDE]
+    assert scalar(db17, f'SELECT count(*) FROM {ARCHIVE}."{SET_ASIDE}"') == scalar(
+        db17, 'SELECT count(*) FROM "Authorizations" WHERE id NOT IN (7, 9, 10)')
+    run_step(db17, "up")
+    assert rows(db17, 'SELECT id, "idToken", status, "groupAuthorizationId" FROM '
+                      '"Authorizations" ORDER BY id') == flat
 
 
 def test_sequences_stay_ahead_through_up_and_down(db17) -> None:
@@ -503,7 +520,7 @@ def test_200k_authorizations_flatten_and_restore_in_seconds(db17) -> None:
     start = time.monotonic()
     run_step(db17, "down")
     down_seconds = time.monotonic() - start
-    assert snapshot(db17) == before
+    assert without_set_aside(snapshot(db17)) == before
     # Set-based, so seconds; a row-at-a-time move would take many minutes. The bound is loose
     # because a plain full-table UPDATE of these 200k rows alone takes 2-10 s on a busy CI box.
     assert up_seconds < 90 and down_seconds < 90, (up_seconds, down_seconds)

@@ -598,7 +598,7 @@ def _apply_steps(
         note = "applied out of order (--allow-out-of-order)" if step.name in (late or ()) \
             else None
         seconds = runner.apply_step(conn, project, step, say=say, check=check, label=label or "",
-                                    note=note, last=index == len(pending) - 1)
+                                    note=note)
         ran.append(StepRun(step.name, "up", seconds))
         if progress:
             progress(ran[-1])

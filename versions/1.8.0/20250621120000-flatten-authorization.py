@@ -208,6 +208,11 @@ def down(ctx):
     flat = [name.strip('"') for name, _ in FLAT_COLUMNS if name != '"groupIdTokenId"']
     ctx.set_aside_columns('public."Authorizations"', *ctx.present_columns(
         'public."Authorizations"', *flat))
+    # up turns a NULL concurrentTransaction into false; for the authorizations its archive
+    # holds, the down turns it back, for the others (made since) it is set aside.
+    ctx.set_aside_columns('public."Authorizations"', "concurrentTransaction",
+                          where='"concurrentTransaction" IS NULL AND id NOT IN (SELECT id FROM '
+                                f'{_archived(ctx, "Authorizations")})')
     ctx.run_sql_file("flatten-authorization.down.sql")
     ctx.script("DROP TABLE " + ", ".join(_archived(ctx, t) for t in ARCHIVE_TABLES))
     # The archive schema goes too when nothing else is left in it.

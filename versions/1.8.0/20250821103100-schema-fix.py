@@ -373,12 +373,39 @@ UP_ARCHIVE = {
 }
 
 
+# EvseTypes rows that 1.7's Evses keys cannot hold: 1.8.0 lets two rows share an OCPP EVSE id
+# and connector id (two tenants' stations), the old "Evses_id_connectorId_key" and "evses_id"
+# (id, where connectorId IS NULL) do not. The row with the lowest databaseId of each such group
+# becomes the old Evses row; the others are set aside with the links to them.
+COLLIDING_EVSE_TYPES = """"databaseId" IN (
+    SELECT "databaseId" FROM (
+        SELECT "databaseId", row_number() OVER (PARTITION BY id, "connectorId"
+                                                ORDER BY "databaseId") AS n
+        FROM "EvseTypes" WHERE id IS NOT NULL AND "connectorId" IS NOT NULL) AS pairs
+    WHERE n > 1
+    UNION ALL
+    SELECT "databaseId" FROM (
+        SELECT "databaseId", row_number() OVER (PARTITION BY id ORDER BY "databaseId") AS n
+        FROM "EvseTypes" WHERE id IS NOT NULL AND "connectorId" IS NULL) AS lone
+    WHERE n > 1)"""
+
+# The columns that name an EvseTypes row (all keep their name on the way down).
+EVSE_TYPE_LINKS = (("Components", "evseDatabaseId"), ("VariableAttributes", "evseDatabaseId"),
+                   ("TransactionEvents", "evseId"), ("Reservations", "evseId"))
+
+
 def down(ctx: Any) -> None:
     _stand_ins(ctx)
-    # Columns first, the rows of Evses last: the next up puts back the newest set-aside first,
-    # so the Evses rows are there before the links to them.
+    # Links first, rows last: the next up puts back the newest set-aside first, so the rows
+    # (1.8.0 Evses, EvseTypes that 1.7 cannot hold) are there before the links to them.
+    colliding = f'SELECT "databaseId" FROM "EvseTypes" WHERE {COLLIDING_EVSE_TYPES}'
+    for table, column in EVSE_TYPE_LINKS:
+        ctx.set_aside_columns(f'"{table}"', column, where=f'"{column}" IN ({colliding})')
+        ctx.execute(f'UPDATE "{table}" SET "{column}" = NULL WHERE "{column}" IN ({colliding})')
     for table, columns in ADDED_COLUMNS:
         ctx.set_aside_columns(f'"{table}"', *columns)
+    if ctx.set_aside_rows('"EvseTypes"', COLLIDING_EVSE_TYPES):
+        ctx.execute(f'DELETE FROM "EvseTypes" WHERE {COLLIDING_EVSE_TYPES}')
     ctx.set_aside_rows('"Evses"')
     ctx.script(UNDO_CONTRACT)
     for table, before, columns in RESTORED_COLUMNS:
