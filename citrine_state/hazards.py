@@ -204,7 +204,7 @@ def mark_archived(statements: list[Statement], archived: set[str],
         if stmt.archived or archive is None:
             continue
         tables = _dropped_archive_tables(stmt.sql, archive)
-        earlier = [sql for s in statements[:index + 1] if s.phase == stmt.phase
-                   for sql in (*s.reads, s.sql)]
+        earlier = [sql for s in statements[:index] if s.phase == stmt.phase
+                   for sql in (*s.reads, s.sql)] + stmt.reads
         stmt.archived = bool(tables) and all(
             any(_reads_archive_table(sql, archive, t) for sql in earlier) for t in tables)

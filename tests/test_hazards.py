@@ -92,3 +92,35 @@ def test_split_script_respects_quotes_comments_and_dollar_bodies() -> None:
     assert len(parts) == 3
     assert parts[1].startswith("DO $$") and parts[1].endswith("END $$")
     assert "'it''s'" in parts[0]
+
+
+def test_drop_schema_deletes_data_only_with_cascade() -> None:
+    # Without CASCADE it fails unless the schema is empty: nothing can be lost.
+    assert hz.DELETES_DATA not in hz.tags('DROP SCHEMA IF EXISTS "citrine_archive"')
+    assert hz.DELETES_DATA in hz.tags('DROP SCHEMA "citrine_archive" CASCADE')
+
+
+def test_what_a_down_sets_aside_counts_as_archived() -> None:
+    sql = ('CREATE TABLE "citrine_archive"."20250714120500_TenantPartners_down" AS SELECT * '
+           'FROM "public"."TenantPartners";\n'
+           'CREATE TABLE "citrine_archive"."20250430130000_Boots_down2" AS SELECT id FROM x;')
+    assert hz.archived_tables(sql) == {"TenantPartners", "Boots"}
+
+
+def test_dropping_an_archive_table_that_was_read_back_first_loses_nothing() -> None:
+    statements = [hz.Statement(s, "20250621120000-flatten-authorization (down)",
+                               hazards=hz.tags(s)) for s in (
+        'INSERT INTO public."IdTokens" SELECT * FROM citrine_archive."20250621120000_IdTokens"',
+        'DROP TABLE citrine_archive."20250621120000_IdTokens"',
+        'DROP TABLE citrine_archive."20250621120000_Other"',
+        'DROP TABLE citrine_archive."20250621120000_IdTokens", public."Boots"',
+    )]
+    # a read the plan does not show (a bookkeeping SELECT) counts too
+    statements[2].reads = ['SELECT count(*) FROM "citrine_archive"."20250621120000_Other"']
+    hz.mark_archived(statements, set(), "citrine_archive")
+    assert [s.archived for s in statements[1:]] == [True, True, False]
+    # in another step's section the same drop was not read back
+    other = hz.Statement('DROP TABLE citrine_archive."20250621120000_IdTokens"', "other (down)",
+                         hazards=hz.tags('DROP TABLE x'))
+    hz.mark_archived([statements[0], other], set(), "citrine_archive")
+    assert other.archived is False

@@ -342,11 +342,12 @@ def _start_and_wait_for(url: object, project: Path, args: tuple[str, ...],
 
 
 def _ledger_counts(url: object) -> list[tuple]:
-    """How often the ledger records each step as applied (by any kind but a revert)."""
+    """How often the ledger records each step as applied (by any kind but a revert; sequence
+    repairs are no steps)."""
     if not _rows(url, "SELECT to_regclass('citrine_state.applied') IS NOT NULL")[0][0]:
         return []
-    return _rows(url, "SELECT name, count(*) FROM citrine_state.applied WHERE kind <> "
-                      "'reverted' GROUP BY name ORDER BY name")
+    return _rows(url, "SELECT name, count(*) FROM citrine_state.applied WHERE kind NOT IN "
+                      "('reverted', 'repaired') GROUP BY name ORDER BY name")
 
 
 def _where(err: str) -> str:

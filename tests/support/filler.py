@@ -10,6 +10,7 @@ foreign keys NULL. Afterwards every such sequence lags behind its column.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -46,6 +47,9 @@ WHERE c.contype = 'f' AND c.conrelid = CAST(:rel AS regclass)
 """
 
 
+_SERIAL = itertools.count(1)
+
+
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -58,7 +62,7 @@ def _value(conn: Connection, type_name: str, typtype: str, typid: int) -> Any:
     if type_name.endswith("[]"):
         return "{}"
     if type_name in ("integer", "bigint", "smallint"):
-        return 7777
+        return 7000 + next(_SERIAL)  # distinct on every call, as the text values
     if type_name.startswith(("numeric", "real", "double")):
         return 1.5
     if type_name == "boolean":
@@ -69,8 +73,10 @@ def _value(conn: Connection, type_name: str, typtype: str, typid: int) -> Any:
         return "{}"
     if type_name.startswith("geometry"):
         return "SRID=4326;POINT(1 2)"
+    # distinct on every call, so that unique keys (stationId, key) hold when filled twice
+    text = f"f{next(_SERIAL)}"
     length = re.search(r"\((\d+)\)$", type_name)
-    return "fill"[: int(length.group(1))] if length else "fill"
+    return text[-int(length.group(1)):] if length else text
 
 
 def _row_of(conn: Connection, table: str, made: dict[str, dict[str, Any]],
