@@ -50,6 +50,20 @@ def fill(url: URL) -> list[str]:
     return behind
 
 
+def rewind(url: URL) -> list[str]:
+    """Every sequence of a table with rows back to 1, as a data-only restore leaves them (the
+    rows are there already: a second fill would meet their unique keys)."""
+    with db.connect(url) as conn, conn.begin():
+        for (seq,) in conn.exec_driver_sql(
+                "SELECT format('%%I.%%I', n.nspname, s.relname) FROM pg_class s"
+                " JOIN pg_namespace n ON n.oid = s.relnamespace"
+                " WHERE s.relkind = 'S' AND n.nspname = 'public'").all():
+            conn.exec_driver_sql(f"SELECT setval('{seq}', 1, false)")
+    behind = lags(url)
+    assert len(behind) > 30, behind
+    return behind
+
+
 def rows(url: URL, sql: str) -> list[tuple]:
     with db.connect(url) as conn:
         return [tuple(r) for r in conn.exec_driver_sql(sql)]
@@ -187,7 +201,7 @@ def test_custom_and_custom_rollback_leave_no_sequence_behind(project_m: Path, cl
     fill(url)
     ok(citrine("custom", name, project=project_m, url=url))
     assert lags(url) == []
-    fill(url)
+    rewind(url)
     ok(citrine("custom:rollback", name, project=project_m, url=url))
     assert lags(url) == []
 

@@ -279,8 +279,9 @@ def rollback(
             say(f"the files of custom batch {name} are gone; reverting what the ledger says it "
                 "applied")
         by_name = {s.name: s for s in p.steps}
-        forced = _baseline_first(conn, project, url, [by_name[n] for n in mine], drop_baseline,
-                                 say, f"custom:rollback {name}")
+        if not drop_baseline:  # refused before anything else; the backup comes last
+            _baseline_first(conn, project, url, [by_name[n] for n in mine], False, say,
+                            f"custom:rollback {name}")
         remaining = sorted(set(p.applied) - set(mine))
         if remaining:
             target = batch_mod.remaining_target(project, remaining, name)
@@ -293,6 +294,8 @@ def rollback(
             expected = verify.expected_for(project, target, conn, url, shadow_url)
             check = batch_mod.empty_check(project, expected,
                                           f"the empty schema custom batch {name} started from")
+        forced = _baseline_first(conn, project, url, [by_name[n] for n in mine], drop_baseline,
+                                 say, f"custom:rollback {name}")
         runs, sql_seconds = runner.with_lock_retries(
             conn, project, f"the rollback of custom batch {name}",
             lambda: batch_mod.revert(conn, project, batch, name, [by_name[n] for n in mine],
