@@ -39,13 +39,16 @@ def migrating(
     project: Project,
     lock_wait: float = 60.0,
     say: Say = _quiet,
+    target: Version | None = None,
 ) -> Iterator[Connection]:
-    """A connection that holds the migration lock, with the project's timeouts set."""
+    """A connection that holds the migration lock, with the project's timeouts set. The
+    extensions that ``target``'s snapshot (default: the newest) creates must be on the
+    server."""
     with db.connect(url) as conn:
         _set(conn, "lock_timeout", project.settings["lock_timeout"])
         _set(conn, "statement_timeout", project.settings["statement_timeout"])
         conn.commit()
-        _require_extensions(conn, project)
+        _require_extensions(conn, project, target)
         lock.acquire(conn, lock_wait, on_wait=say)
         try:
             yield conn
@@ -56,15 +59,27 @@ def migrating(
                 pass  # the session is gone, and the lock with it
 
 
-def _require_extensions(conn: Connection, project: Project) -> None:
-    """The extensions the newest committed snapshot creates (PostGIS) must be on the server:
-    else one line naming them (exit 2), before a snapshot or step fails half-way."""
-    for version in reversed(project.modelled_versions):
+def _require_extensions(conn: Connection, project: Project,
+                        target: Version | None = None) -> None:
+    """The extensions the snapshot of ``target`` (default: the newest committed one) creates,
+    PostGIS, must be on the server: else one line naming them and that snapshot (exit 2),
+    before a snapshot or step fails half-way."""
+    found = needed_extensions(project, target)
+    if found is not None:
+        db.require_extensions(conn, *found)
+
+
+def needed_extensions(project: Project,
+                      target: Version | None = None) -> tuple[list[str], str] | None:
+    """The extensions ``target``'s committed snapshot (default: the newest one) creates, and
+    that snapshot's path; None when there is no snapshot to read."""
+    versions = [target] if target is not None else list(reversed(project.modelled_versions))
+    for version in versions:
         path = project.snapshot_path(version)
         if path.is_file():
-            db.require_extensions(conn, db.extensions_created(path.read_text(encoding="utf-8")),
-                                  path.relative_to(project.root).as_posix())
-            return
+            return (db.extensions_created(path.read_text(encoding="utf-8")),
+                    path.relative_to(project.root).as_posix())
+    return None
 
 
 def _set(conn: Connection, name: str, value: str) -> None:
@@ -624,9 +639,10 @@ def revert_steps(
     label: str,
     say: Say = _quiet,
     batch: str | None = None,
-) -> float:
+) -> list[float]:
     """Run the downs of ``chosen`` (in the order given) in ONE transaction, each forgotten in
-    SequelizeMeta and marked reverted in the ledger; ``check`` runs before COMMIT."""
+    SequelizeMeta and marked reverted in the ledger; ``check`` runs before COMMIT. Returns the
+    seconds each down took, measured on its own (the final check is not in any of them)."""
     what = f"the downs of {len(chosen)} step(s)" if len(chosen) != 1 else \
         f"step {chosen[0].name} (down)"
     return with_lock_retries(
@@ -635,8 +651,8 @@ def revert_steps(
 
 
 def _revert_steps_once(conn: Connection, project: Project, chosen: list[Step], check: Check,
-                       label: str, say: Say, batch: str | None) -> float:
-    started = time.perf_counter()
+                       label: str, say: Say, batch: str | None) -> list[float]:
+    durations: list[float] = []
     if conn.in_transaction():
         conn.commit()
     with conn.begin():
@@ -655,5 +671,6 @@ def _revert_steps_once(conn: Connection, project: Project, chosen: list[Step], c
                 duration_ms=int((time.perf_counter() - step_started) * 1000),
                 batch=batch,
             )
+            durations.append(time.perf_counter() - step_started)
         _check(conn, check, label)
-    return time.perf_counter() - started
+    return durations

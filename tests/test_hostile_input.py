@@ -160,10 +160,10 @@ CASES.update({
     # Nothing of 1.7.0 is applied here: rollback refuses before it touches anything.
     "foreign-rollback": Case(WRITING["rollback"], "does not have every step of 1.7.0 applied",
                              url="foreign"),
-    "foreign-undo": Case(WRITING["undo"], "no step has been applied", url="foreign"),
+    "foreign-undo": Case(WRITING["undo"], "not a CitrineOS database", url="foreign"),
     "foreign-custom": Case(WRITING["custom"], "not a CitrineOS database", url="foreign",
                            prepare=make_batch),
-    "foreign-custom-rollback": Case(WRITING["custom-rollback"], "nothing to roll back",
+    "foreign-custom-rollback": Case(WRITING["custom-rollback"], "not a CitrineOS database",
                                     url="foreign", prepare=make_batch),
 })
 

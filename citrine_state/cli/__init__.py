@@ -44,7 +44,7 @@ def _run() -> None:
         result = getattr(err, "result", None)
         if result is not None:
             _render_diff(_console(stderr=True), result)
-        _fail(str(err), err.exit_code)
+        _fail(_with_hint(str(err)), err.exit_code)
     except KeyboardInterrupt:
         _fail("interrupted; nothing was committed by the step that was running", 130)
     except Exception as err:  # never a traceback for the user, unless asked
@@ -53,9 +53,17 @@ def _run() -> None:
         from ..db import first_line
 
         if type(err).__module__.startswith(("sqlalchemy", "psycopg")):
-            _fail(f"database error: {first_line(err)}", 2)
+            _fail(_with_hint(f"database error: {first_line(err)}"), 2)
         _fail(f"internal error: {type(err).__name__}: {first_line(err)} "
               "(CITRINE_DEBUG=1 shows where)", 2)
+
+
+def _with_hint(message: str) -> str:
+    """A "permission denied" from the server, with the privilege it takes and the way out."""
+    from ..db import privilege_hint
+
+    hint = privilege_hint(message)
+    return f"{message} ({hint})" if hint else message
 
 
 def _fail(message: str, code: int) -> None:

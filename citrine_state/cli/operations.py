@@ -105,6 +105,9 @@ def restore(
     from ..api import operations
 
     proj = _project(project)
+    if file.is_dir():
+        raise UsageError(f"{file} is a directory, not a backup file: name the .dump file in it "
+                         "(citrine-migrate backup writes <database>-<version>-<time>.dump)")
     if not file.is_file():
         raise UsageError(f"no such backup file: {file}")
     url = _url(proj, database_url)

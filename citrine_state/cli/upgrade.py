@@ -9,6 +9,7 @@ import typer
 
 from ..errors import CheckFailed
 from .common import (
+    AcceptEditedOpt,
     AllowHazardOpt,
     BackupOpt,
     DatabaseUrlOpt,
@@ -49,6 +50,7 @@ def version_cmd(
     allow_hazard: AllowHazardOpt = None,
     as_json: JsonOpt = False,
     backup: BackupOpt = False,
+    accept_edited: AcceptEditedOpt = None,
 ) -> None:
     """Bring the database to exactly VERSION by the fitting path (spec: migrate:version)."""
     from .. import api
@@ -60,7 +62,8 @@ def version_cmd(
         _backup_first(proj, url)
     _say(f"database: {_masked(url)}")
     result = api.to_version(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
-                            dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()))
+                            dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()),
+                            accept_edited=tuple(accept_edited or ()))
     _report_upgrade(result, as_json)
 
 
@@ -75,6 +78,7 @@ def rollback(
     lock_retries: LockRetriesOpt = None,
     dry_run: DryRunOpt = False,
     as_json: JsonOpt = False,
+    accept_edited: AcceptEditedOpt = None,
 ) -> None:
     """Go back down to VERSION through the steps' downs, restoring archived data, verified
     against VERSION's snapshot (spec: migrate:rollback)."""
@@ -85,7 +89,7 @@ def rollback(
     url = _url(proj, database_url)
     _say(f"database: {_masked(url)}")
     result = api.rollback(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
-                          dry_run=dry_run)
+                          dry_run=dry_run, accept_edited=tuple(accept_edited or ()))
     _report_upgrade(result, as_json)
 
 
