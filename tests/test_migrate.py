@@ -284,8 +284,9 @@ def test_undo_and_rollback_accept_the_edit_they_suggest_accepting(project: Path,
     plan = citrine("rollback", "1.7.0", "--dry-run", "--accept-edited", default_tenant,
                    project=project, url=database)
     assert plan.code == 0, plan.text
+    # a dry run re-stamps nothing: only undo's acceptance is in the ledger
     assert _rows(database, "SELECT count(*) FROM citrine_state.applied WHERE "
-                           "position('re-stamped' in note) > 0") == [(1,)]  # a dry run re-stamps nothing
+                           "position('re-stamped' in note) > 0") == [(1,)]
     run = citrine("rollback", "1.7.0", "--accept-edited", default_tenant, project=project,
                   url=database)
     assert run.code == 0, run.text
