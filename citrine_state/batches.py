@@ -34,7 +34,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from . import db, diff, ledger, runner, verify
+from . import db, diff, journal, ledger, runner, verify
 from .errors import CitrineError, Refused, UsageError
 from .project import Project, load_module_from_path
 from .sqltext import strip_comments
@@ -674,7 +674,7 @@ def apply(
     sql_seconds: float | None = None
     if conn.in_transaction():
         conn.commit()
-    with conn.begin():
+    with journal.transaction(f"custom batch {batch.name}, in one transaction"), conn.begin():
         for step in sorted(todo, key=lambda s: s.name):
             started = time.perf_counter()
             say(f"up {step.name}")
@@ -714,7 +714,8 @@ def revert(
     sql_seconds: float | None = None
     if conn.in_transaction():
         conn.commit()
-    with conn.begin():
+    with journal.transaction(f"the rollback of custom batch {batch_name}, in one "
+                             "transaction"), conn.begin():
         if with_sql:
             assert batch is not None
             started = time.perf_counter()

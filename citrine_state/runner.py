@@ -16,7 +16,7 @@ from typing import TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection
 
-from . import db, ledger, lock
+from . import db, journal, ledger, lock
 from .consolidate import Consolidated
 from .consolidate import execute as execute_consolidated
 from .diff import SchemaDiff
@@ -348,7 +348,7 @@ def _install_once(conn: Connection, project: Project, version: Version, near: UR
     started = time.perf_counter()
     if conn.in_transaction():
         conn.commit()
-    with conn.begin():
+    with journal.transaction(f"the install of {version.name}"), conn.begin():
         say(f"applying snapshots/{version.name}.sql ({digest[:12]})")
         load_sql(conn, sql)
         seed = project.seed_path(version)
@@ -450,7 +450,7 @@ def apply_step(
 
     def attempt() -> float:
         started = time.perf_counter()
-        with conn.begin():
+        with journal.transaction(f"step {step.name} (up)"), conn.begin():
             _run(conn, project, step, "up", say)
             ledger.record_sequelize(conn, [step.name], project.settings["step_name_extension"])
             ledger.record(
@@ -486,7 +486,7 @@ def revert_step(
 
     def attempt() -> float:
         started = time.perf_counter()
-        with conn.begin():
+        with journal.transaction(f"step {step.name} (down)"), conn.begin():
             _run(conn, project, step, "down", say)
             ledger.forget_sequelize(conn, step.name)
             ledger.record(
@@ -533,7 +533,8 @@ def adopt(
     proving that the schema is what they produce."""
     if conn.in_transaction():
         conn.commit()
-    with conn.begin():
+    with journal.transaction(f"the adoption of {len(chosen)} step(s) from SequelizeMeta"), \
+            conn.begin():
         result = check(conn)
         if not result.in_sync:
             raise AdoptionDrift(label, result)
@@ -585,7 +586,8 @@ def _consolidated_once(conn: Connection, project: Project, migration: Consolidat
     if conn.in_transaction():
         conn.commit()
     target = project.version(migration.target)
-    with conn.begin():
+    with journal.transaction(f"consolidated migration {migration.source} -> "
+                             f"{migration.target}"), conn.begin():
         try:
             execute_consolidated(conn, project, migration, say=say)
         except CitrineError:
@@ -618,7 +620,8 @@ def record_as_adopted(conn: Connection, project: Project, names: list[str],
     just verified to have, though our ledger did not record them."""
     if conn.in_transaction():
         conn.commit()
-    with conn.begin():
+    with journal.transaction(f"the ledger rows of {len(names)} step(s) the schema has"), \
+            conn.begin():
         if write_sequelize:
             ledger.record_sequelize(conn, names, project.settings["step_name_extension"])
         have = ledger.applied_steps(conn, project.settings["ledger_schema"])
@@ -655,7 +658,9 @@ def _revert_steps_once(conn: Connection, project: Project, chosen: list[Step], c
     durations: list[float] = []
     if conn.in_transaction():
         conn.commit()
-    with conn.begin():
+    what = (f"the downs of {len(chosen)} step(s), {chosen[0].name} to {chosen[-1].name}, in "
+            "one transaction" if len(chosen) > 1 else f"step {chosen[0].name} (down)")
+    with journal.transaction(what), conn.begin():
         for step in chosen:
             step_started = time.perf_counter()
             say(f"down {step.name}")

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from .. import db, ledger, localpg, runner, snapshot
+from .. import db, journal, ledger, localpg, runner, snapshot
 from .. import steps as steps_mod
 from ..diff import SchemaDiff
 from ..errors import CheckFailed, UsageError
@@ -685,7 +685,7 @@ def _restamp(conn: Any, project: Project, p: Plan, wanted: set[str]) -> None:
     by_name = {s.name: s for s in p.steps}
     entries = ledger.applied_steps(conn, project.settings["ledger_schema"])
     conn.rollback()
-    with conn.begin():
+    with journal.transaction(f"the re-stamp of {len(wanted)} edited step(s)"), conn.begin():
         ledger.record_many(conn, project.settings["ledger_schema"], [
             dict(name=n, kind=entries[n].kind, version=entries[n].version,
                  checksum=by_name[n].checksum,
