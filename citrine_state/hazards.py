@@ -163,9 +163,24 @@ class Plan:
                 "statements": [s.as_dict() for s in self.statements]}
 
 
+# A column rebuilt to stand where the target puts it (PostgreSQL only appends columns) is
+# renamed to "<name>__citrine_moved", added again, given the old values, and the old copy is
+# dropped: that drop loses nothing.
+REBUILT_SUFFIX = "__citrine_moved"
+
+
+def drops_only_rebuilt_copies(sql: str) -> bool:
+    """The statement drops columns, each the old copy of a rebuilt column (values copied)."""
+    dropped = dropped_objects(sql)
+    return bool(dropped) and all(column is not None and column.endswith(REBUILT_SUFFIX)
+                                 for _, column in dropped)
+
+
 def mark_archived(statements: list[Statement], archived: set[str]) -> None:
-    """Flag deletes of tables (or their columns) that an earlier statement archived."""
+    """Flag deletes of tables (or their columns) that an earlier statement archived, and drops
+    of the old copies of rebuilt columns (their values were copied)."""
     for stmt in statements:
         if DELETES_DATA in stmt.hazards:
             dropped = dropped_objects(stmt.sql)
-            stmt.archived = bool(dropped) and all(table in archived for table, _ in dropped)
+            stmt.archived = bool(dropped) and all(table in archived for table, _ in dropped) \
+                or drops_only_rebuilt_copies(stmt.sql)
