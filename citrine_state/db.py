@@ -255,6 +255,11 @@ def privilege_hint(message: str) -> str | None:
         return (f"the role may not {what} {kind} {name}: migrations run as the role that owns "
                 "the tables (the one CitrineOS migrates with); reading commands (status, "
                 "verify, backup) need SELECT on every table and sequence")
+    found = re.search(r'permission denied to create extension "?([^"\s]+)"?', message, re.I)
+    if found:
+        return (f"creating extension {found.group(1)} takes a superuser (a trusted extension: "
+                "CREATE on the database): have one run CREATE EXTENSION "
+                f"{found.group(1)} in this database first, or run as a role that may")
     found = _NOT_OWNER.search(message)
     if found:
         return (f"changing {found.group(1).lower()} {found.group(2)} takes its owner: run as "
