@@ -5,6 +5,7 @@ version targets and rollback."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,9 @@ def test_version_then_rollback_round_trip(project: Path, database, make_database
     down = citrine("rollback", "1.7.0", project=project, url=database)
     assert down.code == 0, down.text
     assert down.out.count("⏪") == 11
+    # each down measured on its own (it used to print the total divided by 11, eleven times)
+    printed = [float(s) for s in re.findall(r"⏪ \S+ \((\d+\.\d\d)s\)", down.out)]
+    assert len(printed) == 11 and len(set(printed)) > 1, down.out
     reference = make_database("ref01")
     psql_file(reference, dump_for_step("20250430103000-initial"))
     assert_same_schema(database, reference)
