@@ -75,6 +75,19 @@ def test_upgrade_from_exact_170_by_consolidated(project: Path, database, make_da
     assert _rows(database, "SELECT nextval('\"Tenants_id_seq\"')")[0][0] > 1
 
 
+def test_after_upgrading_a_170_that_sequelizemeta_records_check_finds_nothing(
+    project: Path, database
+) -> None:
+    # The schema was verified equal to 1.7.0, and its step recorded without a checksum: check
+    # called that an edit ("Nothing pending." and exit 1) and migrate refused it.
+    psql_file(database, dump_for_step("20250430103000-initial"))
+    _exec(database, """INSERT INTO "SequelizeMeta" VALUES ('20250430103000-initial.ts')""")
+    assert citrine("consolidated", project=project, url=database).code == 0
+    check = citrine("check", project=project, url=database)
+    assert check.code == 0 and check.out == "Nothing pending.\n", check.text
+    assert citrine("migrate", project=project, url=database).code == 0
+
+
 def test_dry_run_prints_the_plan_with_hazards_and_changes_nothing(project: Path,
                                                                    database) -> None:
     assert citrine("version", "1.7.0", project=project, url=database).code == 0

@@ -317,6 +317,14 @@ class History:
     vanished: list[str] = field(default_factory=list)  # listed, applied, file gone
 
 
+def _edited_since(entry: ledger.Entry, path: Path) -> bool:
+    """Whether the step file changed since the ledger recorded it. A row without a checksum
+    (adopted because the schema was verified equal to a snapshot, not by running the file)
+    has nothing to compare: it is no edit."""
+    return entry.kind in ("step", "adopted", "batch") and entry.checksum is not None and \
+        entry.checksum != steps_mod.file_checksum(path)
+
+
 def history_of(conn: Any, project: Project) -> History:
     listed = {name: version for version in project.versions for name in version.steps}
     entries = ledger.applied_steps(conn, project.settings["ledger_schema"])
@@ -333,8 +341,7 @@ def history_of(conn: Any, project: Project) -> History:
         rel = path.relative_to(project.root).as_posix()
         if not path.is_file():
             found.vanished.append(rel)
-        elif entry.kind in ("step", "adopted", "batch") and \
-                entry.checksum != steps_mod.file_checksum(path):
+        elif _edited_since(entry, path):
             found.edited.append(rel)
     return found
 
@@ -519,7 +526,7 @@ def plan(conn: Any, project: Project) -> Plan:
         step = by_name.get(name)
         if step is None:
             vanished.append(name)
-        elif entry.kind in ("step", "adopted", "batch") and entry.checksum != step.checksum:
+        elif _edited_since(entry, step.path):
             edited.append(step.path.relative_to(project.root).as_posix())
     pending = [s for s in all_steps if s.name not in applied]
     newest = max(applied) if applied else ""

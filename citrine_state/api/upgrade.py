@@ -261,6 +261,8 @@ def to_version(
             pending = [s for s in p.pending if s.name in wanted]
             if dry_run:
                 return VersionResult("planned", name, plans=[_steps_plan(project, pending)])
+            if not p.adopt:  # as migrate: never build steps on a drifted schema
+                _require_in_sync(conn, project, p.applied, url, shadow_url, "nothing ran")
             _adopt(conn, project, p, url, shadow_url, say)
             ran = _apply_steps(conn, project, p.applied, pending, url, shadow_url, say)
             return VersionResult("stepped", name, ran=ran)
