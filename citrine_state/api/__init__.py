@@ -301,8 +301,9 @@ def _advise(st: Status, project: Project) -> None:
         else:
             st.recommendation = f"restore {', '.join(st.vanished)} (git checkout)"
         st.advice = ((st.advice + " ") if st.advice else "") + (
-            "But applied step files changed since they ran: migrate, undo, rollback and "
-            "version refuse to run until they are restored or the edit is accepted.")
+            "But applied step files were edited or removed since they ran: migrate, undo, "
+            "rollback and version refuse to run until they are restored (or an edit "
+            "accepted).")
 
 
 @dataclass
@@ -326,6 +327,7 @@ def _edited_since(entry: ledger.Entry, path: Path) -> bool:
 
 
 def history_of(conn: Any, project: Project) -> History:
+    """The ledger and SequelizeMeta read against the project's config and step files."""
     listed = {name: version for version in project.versions for name in version.steps}
     entries = ledger.applied_steps(conn, project.settings["ledger_schema"])
     found = History()
