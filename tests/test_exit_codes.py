@@ -37,20 +37,29 @@ def _exec(url: URL, sql: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def templates(pg_server: URL) -> Iterator[dict[str, URL]]:
+def templates(pg_server: URL, tmp_path_factory: pytest.TempPathFactory,
+              shared_cache: Path) -> Iterator[dict[str, URL]]:
     """Databases to copy from: "at180" (installed from the snapshot), "drifted180" (the same
     without an index), "17x" (a real CitrineOS 1.7.x database: its dump and SequelizeMeta),
     "empty", "foreign" (another application's table)."""
-    from .support.cli import citrine as run
+    import shutil
 
+    from .conftest import REPO
+
+    source = tmp_path_factory.mktemp("exit-codes") / "project"  # the install's own copy
+    source.mkdir()
+    shutil.copy(REPO / "migration-config.json", source)
+    for folder in ("schema", "snapshots", "versions"):
+        shutil.copytree(REPO / folder, source / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    (source / ".citrine").mkdir()
+    (source / ".citrine" / "cache").symlink_to(shared_cache, target_is_directory=True)
     made: dict[str, URL] = {}
     try:
         for name in ("at180", "drifted180", "17x", "empty", "foreign"):
             made[name] = pg_server.set(database=f"exit_{name}_{secrets.token_hex(4)}")
             db.create_database(made[name])
-        from .conftest import REPO
-
-        assert run("consolidated", project=REPO, url=made["at180"]).code == 0
+        assert citrine("consolidated", project=source, url=made["at180"]).code == 0
         db.drop_database(made["drifted180"])
         db.create_database(made["drifted180"], template=made["at180"].database)
         _exec(made["drifted180"], 'DROP INDEX "event_data_station_id"')
