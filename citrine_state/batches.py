@@ -672,7 +672,8 @@ def apply(
     schema = project.settings["ledger_schema"]
     runs: list[StepRun] = []
     sql_seconds: float | None = None
-    with runner.transaction(conn, project, say):
+    with runner.transaction(conn, project, f"custom batch {batch.name}, in one transaction",
+                            say):
         for step in sorted(todo, key=lambda s: s.name):
             started = time.perf_counter()
             say(f"up {step.name}")
@@ -712,7 +713,8 @@ def revert(
     schema = project.settings["ledger_schema"]
     runs: list[StepRun] = []
     sql_seconds: float | None = None
-    with runner.transaction(conn, project, say):
+    with runner.transaction(conn, project, f"the rollback of custom batch {batch_name}, in one "
+                            "transaction", say):
         if with_sql:
             assert batch is not None
             started = time.perf_counter()

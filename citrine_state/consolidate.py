@@ -281,7 +281,7 @@ def column_repairs(current: Any, target: Any) -> list[str]:
         qt = f"public.{_q(table)}"
         for name, dbtype in tail:
             if name in position:
-                aside = f"{name}__citrine_moved"
+                aside = f"{name}{hazards.REBUILT_SUFFIX}"
                 out.append(f"alter table {qt} rename column {_q(name)} to {_q(aside)}")
                 out.append(f"alter table {qt} add column {_q(name)} {dbtype}")
                 out.append(f"update {qt} set {_q(name)} = {_q(aside)}")
@@ -723,7 +723,7 @@ def plan(project: Project, c: Consolidated) -> hazards.Plan:
                 (hazards.MOVES_DATA,)))
             continue
         stmt = hazards.Statement(item, phase, "migra", hazards.tags(item))
-        if "__citrine_moved" in item and hazards.DELETES_DATA in stmt.hazards:
+        if hazards.DELETES_DATA in stmt.hazards and hazards.drops_only_rebuilt_copies(item):
             stmt.archived = True  # the values were copied into the rebuilt column
             statements.append(stmt)
             continue

@@ -211,6 +211,10 @@ def drop_database(url: str | URL) -> None:
     )
 
 
+class MayNotCreateDatabases(ConnectionFailed):
+    """The role lacks CREATEDB on the server (SQLSTATE 42501 on CREATE DATABASE)."""
+
+
 def _autocommit(url: URL, sql: str) -> None:
     with connect(url) as conn:
         conn = conn.execution_options(isolation_level="AUTOCOMMIT")
@@ -219,12 +223,48 @@ def _autocommit(url: URL, sql: str) -> None:
         except sa.exc.ProgrammingError as exc:
             code = getattr(getattr(exc, "orig", None), "sqlstate", None)
             if code == "42501":  # insufficient_privilege
-                raise ConnectionFailed(
+                raise MayNotCreateDatabases(
                     f"role {url.username!r} may not create databases on {mask(url)} "
                     "(it lacks the CREATEDB privilege): grant it, or pass --shadow-url "
                     "with a server where it may"
                 ) from None
             raise
+
+
+_DENIED = re.compile(
+    r'permission denied for (database|schema|table|relation|view|sequence|function|type)'
+    r'\s+"?([^"\s]+)"?', re.IGNORECASE)
+_NOT_OWNER = re.compile(r'must be owner of (\w+(?: \w+)?)\s+"?([^"\s]+)"?', re.IGNORECASE)
+
+
+def privilege_hint(message: str) -> str | None:
+    """What a "permission denied" from the server means for this tool: which privilege the
+    connecting role lacks, and the ways out. None for any other message."""
+    found = _DENIED.search(message)
+    if found:
+        kind, name = found.group(1).lower(), found.group(2)
+        if kind == "database":
+            return (f"the role needs the CREATE privilege on database {name}: the tool keeps "
+                    "its ledger and its archive in schemas of their own (settings "
+                    "ledger_schema, archive_schema), which it creates on first use; run as "
+                    f"the database's owner, or GRANT CREATE ON DATABASE \"{name}\" TO the role")
+        if kind == "schema":
+            return (f"the role needs USAGE (to read) and CREATE (to migrate) on schema {name}: "
+                    "run as the role that owns the tables (the one CitrineOS migrates with)")
+        what = "read" if kind != "function" else "call"
+        return (f"the role may not {what} {kind} {name}: migrations run as the role that owns "
+                "the tables (the one CitrineOS migrates with); reading commands (status, "
+                "verify, backup) need SELECT on every table and sequence")
+    found = re.search(r'permission denied to create extension "?([^"\s]+)"?', message, re.I)
+    if found:
+        return (f"creating extension {found.group(1)} takes a superuser (a trusted extension: "
+                "CREATE on the database): have one run CREATE EXTENSION "
+                f"{found.group(1)} in this database first, or run as a role that may")
+    found = _NOT_OWNER.search(message)
+    if found:
+        return (f"changing {found.group(1).lower()} {found.group(2)} takes its owner: run as "
+                "the role that owns the tables (the one CitrineOS migrates with)")
+    return None
 
 
 _CREATE_EXTENSION = re.compile(
@@ -251,8 +291,17 @@ def require_extensions(conn: Connection, names: list[str], source: str) -> None:
     install, before any statement fails half-way with the server's three-line error."""
     from .errors import Refused
 
+    missing, major = missing_extensions(conn, names)
+    if missing:
+        raise Refused(f"{extensions_missing_text(missing, source, major)}, then run again; "
+                      "nothing ran")
+
+
+def missing_extensions(conn: Connection, names: list[str]) -> tuple[list[str], str]:
+    """The extensions of ``names`` the server neither has installed nor offers, and the
+    server's major version (for what to install)."""
     if not names:
-        return
+        return [], ""
     started = not conn.in_transaction()
     have = set(conn.execute(
         sa.text("SELECT name FROM pg_available_extensions WHERE name = ANY(:n) "
@@ -262,17 +311,15 @@ def require_extensions(conn: Connection, names: list[str], source: str) -> None:
     major = str(conn.exec_driver_sql("SHOW server_version").scalar() or "").split(".")[0]
     if started:
         conn.rollback()
-    missing = [n for n in names if n not in have]
-    if not missing:
-        return
+    return [n for n in names if n not in have], major
+
+
+def extensions_missing_text(missing: list[str], source: str, major: str) -> str:
     shown = ", ".join(f'"{n}"' for n in missing)
     hint = (f" (PostGIS: the postgresql-{major}-postgis-3 package, or the postgis/postgis "
             "image)" if any(n.startswith("postgis") for n in missing) else "")
-    raise Refused(
-        f"the database server has no extension {shown}, which {source} creates (PostgreSQL "
-        f"{major} finds no control file for it): install it on the server{hint}, then run "
-        "again; nothing ran"
-    )
+    return (f"the database server has no extension {shown}, which {source} creates (PostgreSQL "
+            f"{major} finds no control file for it): install it on the server{hint}")
 
 
 SHADOW_PREFIX = "citrine_shadow_"
@@ -329,9 +376,26 @@ def shadow_database(near: str | URL, shadow_url: str | URL | None = None) -> Ite
     """
     base = shadow_url if shadow_url is not None else near
     parsed = parse_url(base) if isinstance(base, str) else base
-    now, _ = sweep_stale_shadows(parsed)
-    url = parsed.set(database=shadow_name(now))
-    create_database(url)
+    given = shadow_url is not None
+    try:
+        now, _ = sweep_stale_shadows(parsed)
+        url = parsed.set(database=shadow_name(now))
+        create_database(url)
+    except MayNotCreateDatabases:
+        role = parsed.username
+        raise MayNotCreateDatabases(
+            f"role {role!r} may not create databases on {mask(server_url(parsed))} (it lacks "
+            "the CREATEDB privilege), and this command builds a throwaway shadow database "
+            "there, dropped afterwards (a dry run replays the steps in it; a verification "
+            "builds the schema it compares with in it): "
+            + ("pass a --shadow-url whose role may create databases" if given else
+               f"grant it (ALTER ROLE \"{role}\" CREATEDB), or pass --shadow-url with a "
+               "server and role that may")
+        ) from None
+    except ConnectionFailed as exc:
+        if not given:
+            raise
+        raise ConnectionFailed(f"the shadow server given by --shadow-url: {exc}") from None
     try:
         yield url
     finally:

@@ -40,6 +40,5 @@ class CheckFailed(CitrineError):
 
 
 class LockTimeout(CitrineError):
-    """Another runner holds the migration lock for longer than we were willing to wait."""
-
-    exit_code = EXIT_PROBLEM
+    """Another runner holds the migration lock for longer than we were willing to wait: the
+    command did not run, an error like a table lock that cannot be had (exit 2)."""

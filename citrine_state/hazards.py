@@ -168,6 +168,19 @@ class Plan:
                 "statements": [s.as_dict() for s in self.statements]}
 
 
+# A column rebuilt to stand where the target puts it (PostgreSQL only appends columns) is
+# renamed to "<name>__citrine_moved", added again, given the old values, and the old copy is
+# dropped: that drop loses nothing.
+REBUILT_SUFFIX = "__citrine_moved"
+
+
+def drops_only_rebuilt_copies(sql: str) -> bool:
+    """The statement drops columns, each the old copy of a rebuilt column (values copied)."""
+    dropped = dropped_objects(sql)
+    return bool(dropped) and all(column is not None and column.endswith(REBUILT_SUFFIX)
+                                 for _, column in dropped)
+
+
 def _dropped_archive_tables(sql: str, archive: str) -> list[str] | None:
     """The archive tables a DROP TABLE statement drops, or None when it drops anything else."""
     text = " ".join(_strip_comments(sql).split())
@@ -193,14 +206,16 @@ def _reads_archive_table(sql: str, archive: str, table: str) -> bool:
 
 def mark_archived(statements: list[Statement], archived: set[str],
                   archive: str | None = None) -> None:
-    """Flag deletes of tables (or their columns) that an earlier statement archived. With
+    """Flag deletes of tables (or their columns) that an earlier statement archived, and drops
+    of the old copies of rebuilt columns (their values were copied). With
     ``archive`` (the archive schema), dropping an archive table that an earlier statement of
     the same phase read (a down that has put its rows back) loses nothing either."""
     for index, stmt in enumerate(statements):
         if DELETES_DATA not in stmt.hazards:
             continue
         dropped = dropped_objects(stmt.sql)
-        stmt.archived = bool(dropped) and all(table in archived for table, _ in dropped)
+        stmt.archived = bool(dropped) and all(table in archived for table, _ in dropped) \
+            or drops_only_rebuilt_copies(stmt.sql)
         if stmt.archived or archive is None:
             continue
         tables = _dropped_archive_tables(stmt.sql, archive)

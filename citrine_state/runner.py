@@ -16,7 +16,7 @@ from typing import TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection
 
-from . import db, ledger, lock, sequences
+from . import db, journal, ledger, lock, sequences
 from .consolidate import Consolidated
 from .consolidate import execute as execute_consolidated
 from .diff import SchemaDiff
@@ -40,13 +40,16 @@ def migrating(
     project: Project,
     lock_wait: float = 60.0,
     say: Say = _quiet,
+    target: Version | None = None,
 ) -> Iterator[Connection]:
-    """A connection that holds the migration lock, with the project's timeouts set."""
+    """A connection that holds the migration lock, with the project's timeouts set. The
+    extensions that ``target``'s snapshot (default: the newest) creates must be on the
+    server."""
     with db.connect(url) as conn:
         _set(conn, "lock_timeout", project.settings["lock_timeout"])
         _set(conn, "statement_timeout", project.settings["statement_timeout"])
         conn.commit()
-        _require_extensions(conn, project)
+        _require_extensions(conn, project, target)
         lock.acquire(conn, lock_wait, on_wait=say)
         try:
             yield conn
@@ -57,15 +60,27 @@ def migrating(
                 pass  # the session is gone, and the lock with it
 
 
-def _require_extensions(conn: Connection, project: Project) -> None:
-    """The extensions the newest committed snapshot creates (PostGIS) must be on the server:
-    else one line naming them (exit 2), before a snapshot or step fails half-way."""
-    for version in reversed(project.modelled_versions):
+def _require_extensions(conn: Connection, project: Project,
+                        target: Version | None = None) -> None:
+    """The extensions the snapshot of ``target`` (default: the newest committed one) creates,
+    PostGIS, must be on the server: else one line naming them and that snapshot (exit 2),
+    before a snapshot or step fails half-way."""
+    found = needed_extensions(project, target)
+    if found is not None:
+        db.require_extensions(conn, *found)
+
+
+def needed_extensions(project: Project,
+                      target: Version | None = None) -> tuple[list[str], str] | None:
+    """The extensions ``target``'s committed snapshot (default: the newest one) creates, and
+    that snapshot's path; None when there is no snapshot to read."""
+    versions = [target] if target is not None else list(reversed(project.modelled_versions))
+    for version in versions:
         path = project.snapshot_path(version)
         if path.is_file():
-            db.require_extensions(conn, db.extensions_created(path.read_text(encoding="utf-8")),
-                                  path.relative_to(project.root).as_posix())
-            return
+            return (db.extensions_created(path.read_text(encoding="utf-8")),
+                    path.relative_to(project.root).as_posix())
+    return None
 
 
 def _set(conn: Connection, name: str, value: str) -> None:
@@ -76,14 +91,15 @@ def _set(conn: Connection, name: str, value: str) -> None:
 
 
 @contextmanager
-def transaction(conn: Connection, project: Project, say: Say = _quiet) -> Iterator[None]:
+def transaction(conn: Connection, project: Project, what: str,
+                say: Say = _quiet) -> Iterator[None]:
     """One write of the engine: the caller's work, then ``settle`` before COMMIT; an error
     anywhere rolls everything back. Every command that writes goes through here (steps,
     downs, snapshots, consolidated migrations, batches, adoption), so whatever path ran, no
     serial sequence is left behind its ids when it commits."""
     if conn.in_transaction():
         conn.commit()
-    with conn.begin():
+    with journal.transaction(what), conn.begin():
         yield
         settle(conn, project, say)
 
@@ -313,7 +329,7 @@ def _install_once(conn: Connection, project: Project, version: Version, near: UR
     digest = sql_hash(sql)
     steps = project.steps_up_to(version)
     started = time.perf_counter()
-    with transaction(conn, project, say):
+    with transaction(conn, project, f"the install of {version.name}", say):
         say(f"applying snapshots/{version.name}.sql ({digest[:12]})")
         load_sql(conn, sql)
         seed = project.seed_path(version)
@@ -415,7 +431,7 @@ def apply_step(
 
     def attempt() -> float:
         started = time.perf_counter()
-        with transaction(conn, project, say):
+        with transaction(conn, project, f"step {step.name} (up)", say):
             _run(conn, project, step, "up", say)
             ledger.record_sequelize(conn, [step.name], project.settings["step_name_extension"])
             ledger.record(
@@ -453,7 +469,7 @@ def revert_step(
 
     def attempt() -> float:
         started = time.perf_counter()
-        with transaction(conn, project, say):
+        with transaction(conn, project, f"step {step.name} (down)", say):
             _run(conn, project, step, "down", say)
             ledger.forget_sequelize(conn, step.name)
             if step.name == baseline(project):
@@ -546,7 +562,7 @@ def adopt(
 ) -> None:
     """Record steps that CitrineOS's own runner applied (SequelizeMeta) in the ledger, after
     proving that the schema is what they produce."""
-    with transaction(conn, project):
+    with transaction(conn, project, f"the adoption of {len(chosen)} step(s) from SequelizeMeta"):
         result = check(conn)
         if not result.in_sync:
             raise AdoptionDrift(label, result)
@@ -596,7 +612,8 @@ def _consolidated_once(conn: Connection, project: Project, migration: Consolidat
                        checksum: str, check: Check, label: str, say: Say) -> float:
     started = time.perf_counter()
     target = project.version(migration.target)
-    with transaction(conn, project, say):
+    with transaction(conn, project, f"consolidated migration {migration.source} -> "
+                     f"{migration.target}", say):
         try:
             execute_consolidated(conn, project, migration, say=say)
         except CitrineError:
@@ -627,7 +644,7 @@ def record_as_adopted(conn: Connection, project: Project, names: list[str],
                       write_sequelize: bool) -> None:
     """Ledger rows (and, if asked, SequelizeMeta rows) for steps whose effect the schema was
     just verified to have, though our ledger did not record them."""
-    with transaction(conn, project):
+    with transaction(conn, project, f"the ledger rows of {len(names)} step(s) the schema has"):
         if write_sequelize:
             ledger.record_sequelize(conn, names, project.settings["step_name_extension"])
         have = ledger.applied_steps(conn, project.settings["ledger_schema"])
@@ -649,10 +666,11 @@ def revert_steps(
     say: Say = _quiet,
     batch: str | None = None,
     drop_baseline: bool = False,
-) -> float:
+) -> list[float]:
     """Run the downs of ``chosen`` (in the order given) in ONE transaction, each forgotten in
     SequelizeMeta and marked reverted in the ledger; ``check`` runs before COMMIT. The baseline
-    only with ``drop_baseline``."""
+    only with ``drop_baseline``. Returns the seconds each down took, measured on its own (the
+    final check is not in any of them)."""
     guard_baseline(project, chosen, drop_baseline)
     what = f"the downs of {len(chosen)} step(s)" if len(chosen) != 1 else \
         f"step {chosen[0].name} (down)"
@@ -662,9 +680,11 @@ def revert_steps(
 
 
 def _revert_steps_once(conn: Connection, project: Project, chosen: list[Step], check: Check,
-                       label: str, say: Say, batch: str | None) -> float:
-    started = time.perf_counter()
-    with transaction(conn, project, say):
+                       label: str, say: Say, batch: str | None) -> list[float]:
+    durations: list[float] = []
+    what = (f"the downs of {len(chosen)} step(s), {chosen[0].name} to {chosen[-1].name}, in "
+            "one transaction" if len(chosen) > 1 else f"step {chosen[0].name} (down)")
+    with transaction(conn, project, what, say):
         for step in chosen:
             step_started = time.perf_counter()
             say(f"down {step.name}")
@@ -682,5 +702,6 @@ def _revert_steps_once(conn: Connection, project: Project, chosen: list[Step], c
                 duration_ms=int((time.perf_counter() - step_started) * 1000),
                 batch=batch,
             )
+            durations.append(time.perf_counter() - step_started)
         _check(conn, check, label)
-    return time.perf_counter() - started
+    return durations

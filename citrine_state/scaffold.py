@@ -628,12 +628,58 @@ def _reach_expand(conn: Any, expand: list[str], goal: Any) -> list[str]:
 # --- the step file ------------------------------------------------------------------------------
 
 
+def statement_tags(statement: str) -> tuple[str, ...]:
+    """The hazards of a generated statement; dropping the old copy of a rebuilt column deletes
+    nothing (its values were copied into the rebuilt column first)."""
+    tags = hazards.tags(statement)
+    if hazards.drops_only_rebuilt_copies(statement):
+        tags = tuple(t for t in tags if t != hazards.DELETES_DATA)
+    return tags
+
+
+def deletes_data(statements: list[str]) -> list[str]:
+    """The statements that really lose data."""
+    return [s for s in statements if hazards.DELETES_DATA in statement_tags(s)]
+
+
+_RENAMED_ASIDE = re.compile(
+    rf'^alter table (?:\S+\.)?"((?:[^"]|"")+)" rename column "((?:[^"]|"")+)" to '
+    rf'"(?:[^"]|"")+{hazards.REBUILT_SUFFIX}"$', re.I)
+_ADDED = re.compile(r'^alter table (?:\S+\.)?"((?:[^"]|"")+)" add column "((?:[^"]|"")+)"',
+                    re.I)
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    """Columns of a table made again at its end so that its column order is the models': a
+    new column declared before existing ones (PostgreSQL can only append)."""
+
+    table: str
+    placed: tuple[str, ...]  # the new columns the models put among the existing ones
+    rebuilt: tuple[str, ...]  # the existing columns after them, rebuilt in order
+
+
+def rebuilds(sql: StepSQL) -> list[Rebuild]:
+    moved: dict[str, list[str]] = {}
+    for statement in sql.up + sql.contract:
+        found = _RENAMED_ASIDE.match(_clean(statement))
+        if found:
+            moved.setdefault(found.group(1), []).append(found.group(2))
+    added: dict[str, list[str]] = {}
+    for statement in sql.up:
+        found = _ADDED.match(_clean(statement))
+        if found:
+            added.setdefault(found.group(1), []).append(found.group(2))
+    return [Rebuild(table, tuple(added.get(table, ())), tuple(cols))
+            for table, cols in sorted(moved.items())]
+
+
 def _sql_block(statements: list[str]) -> str:
     if not statements:
         return ""
     chunks: list[str] = []
     for statement in statements:
-        tags = hazards.tags(statement)
+        tags = statement_tags(statement)
         text = _clean(statement) + ";"
         chunks.append((f"-- hazards: {', '.join(tags)}\n" if tags else "") + text)
     return "\n" + "\n\n".join(chunks) + "\n"
@@ -677,6 +723,36 @@ def _enum_notes(sql: StepSQL) -> list[str]:
     return notes
 
 
+def rebuild_note(rebuild: Rebuild) -> str:
+    """What a reviewer (and the command's output) must know about a rebuild, plainly."""
+    placed = ", ".join(rebuild.placed) or "a column"
+    count = len(rebuild.rebuilt)
+    return _wrap(
+        f"PostgreSQL adds a new column at the end of its table, but the models put {placed} "
+        f"before existing columns of {rebuild.table}. So that an upgraded database has the "
+        f"same column order as a fresh install, CONTRACT rebuilds the {count} column(s) after "
+        f"it ({', '.join(rebuild.rebuilt)}) at the end in the models' order: each is renamed "
+        f"aside (*{hazards.REBUILT_SUFFIX}), added again, given the old values, and the old "
+        "copy dropped, then its constraints and defaults are made again. No value is lost, "
+        f"but every row of {rebuild.table} is rewritten under an ACCESS EXCLUSIVE lock. To "
+        "avoid that, declare new columns last in the model, then run `citrine-migrate "
+        "snapshot` and generate the step again.")
+
+
+def _new_not_null(sql: StepSQL) -> bool:
+    """Whether CONTRACT sets NOT NULL on a column that needs filling: not on a rebuilt column,
+    which holds the old values again."""
+    rebuilt = {(r.table, c) for r in rebuilds(sql) for c in r.rebuilt}
+    for statement in sql.contract:
+        if not re.search(r"\bset not null\b", statement, re.I):
+            continue
+        found = re.match(r'^alter table (?:\S+\.)?"((?:[^"]|"")+)" alter column '
+                         r'"((?:[^"]|"")+)" set not null', _clean(statement), re.I)
+        if found is None or (found.group(1), found.group(2)) not in rebuilt:
+            return True
+    return False
+
+
 def step_file(description: str, version: Version, command: str, sql: StepSQL,
               generated: bool, models_rel: str) -> str:
     """The text of a new step file (see the module docstring of ``steps``)."""
@@ -700,14 +776,16 @@ def step_file(description: str, version: Version, command: str, sql: StepSQL,
               "CONTRACT) or LATE_DATA_MOVES (after CONTRACT); ``manager batch`` puts the same "
               "files in the consolidated migration."),
     ]
-    if any(hazards.DELETES_DATA in hazards.tags(s) for s in sql.up + sql.contract):
+    for rebuild in rebuilds(sql):
+        notes.append(rebuild_note(rebuild))
+    if deletes_data(sql.up + sql.contract):
         notes.append(_wrap("CONTRACT deletes data (see its ``-- hazards:`` lines): archive it "
                            "first with a data move, and have DOWN give it back."))
-    if any(re.search(r"\bset not null\b", s, re.I) for s in sql.contract):
+    if _new_not_null(sql):
         notes.append(_wrap("CONTRACT sets NOT NULL on columns that UP adds as NULLable: fill "
                            "them with a data move, or the step fails on a database with rows."))
     notes += _enum_notes(sql)
-    if any(hazards.DELETES_DATA in hazards.tags(s) for s in sql.down):
+    if deletes_data(sql.down):
         notes.append(_wrap("DOWN deletes what UP added, with its data (see its ``-- hazards:`` "
                            "lines): archive it first if an undo must keep it."))
     doc = "\n\n".join([description, intro, *notes])

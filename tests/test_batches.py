@@ -480,12 +480,16 @@ def test_custom_list_without_a_database_is_the_specs_list_and_creates_no_cluster
     assert data["batches"][0]["state"] is None and data["database"] is None
 
 
-def test_custom_list_with_an_unreachable_database_still_lists(project: Path) -> None:
+def test_custom_list_with_an_unreachable_database_lists_and_exits_2(project: Path) -> None:
+    # The listing from the files still shows, but an unreachable database is an error, as
+    # for `manager list`: exit 2, one error line, last.
     made(project, "2", "somewhere")
     run = citrine("custom:list", project=project,
                   url="postgresql://someone:s3cret@127.0.0.1:1/citrine")
-    assert run.code == 0 and "🎯 somewhere" in run.out
-    assert "applied state not shown: cannot connect" in run.err
+    assert run.code == 2 and "🎯 somewhere" in run.out
+    errors = [line for line in run.err.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and run.err.rstrip().endswith(errors[0])
+    assert "cannot connect" in errors[0] and "listed without their applied state" in errors[0]
     assert "s3cret" not in run.text
 
 
@@ -549,12 +553,25 @@ def test_a_non_empty_database_without_history_is_refused(shared: Path, clone) ->
     assert "Tenants" not in tables(url)
 
 
-def test_rolling_back_what_was_never_applied_is_refused(shared: Path, clone) -> None:
+def test_rolling_back_what_was_never_applied_finds_nothing_to_do(shared: Path, clone) -> None:
+    # As `custom NAME` twice: already in the state asked for, exit 0, nothing changed.
     url = clone("17x")
     made(shared, "6", "never-ran")
+    before = rows(url, 'SELECT name FROM "SequelizeMeta" ORDER BY name')
     run = citrine("custom:rollback", "never-ran", project=shared, url=url)
+    assert run.code == 0, run.text
+    assert "never-ran: nothing to roll back, none of it is applied" in run.out
+    assert "Rolling back" not in run.out
+    assert rows(url, 'SELECT name FROM "SequelizeMeta" ORDER BY name') == before
+
+
+def test_rolling_back_a_batch_that_does_not_exist_is_a_usage_error(shared: Path,
+                                                                   clone) -> None:
+    url = clone("17x")
+    run = citrine("custom:rollback", "no-such-batch", project=shared, url=url)
     assert run.code == 2
-    assert "custom batch never-ran has nothing applied on this database" in run.err
+    assert "no custom batch named no-such-batch" in run.err
+    assert run.out == ""
 
 
 # --- hand-written SQL ---------------------------------------------------------------------------

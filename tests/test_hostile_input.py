@@ -160,10 +160,10 @@ CASES.update({
     # Nothing of 1.7.0 is applied here: rollback refuses before it touches anything.
     "foreign-rollback": Case(WRITING["rollback"], "does not have every step of 1.7.0 applied",
                              url="foreign"),
-    "foreign-undo": Case(WRITING["undo"], "no step has been applied", url="foreign"),
+    "foreign-undo": Case(WRITING["undo"], "not a CitrineOS database", url="foreign"),
     "foreign-custom": Case(WRITING["custom"], "not a CitrineOS database", url="foreign",
                            prepare=make_batch),
-    "foreign-custom-rollback": Case(WRITING["custom-rollback"], "nothing to roll back",
+    "foreign-custom-rollback": Case(WRITING["custom-rollback"], "not a CitrineOS database",
                                     url="foreign", prepare=make_batch),
 })
 
@@ -369,3 +369,115 @@ def test_the_extensions_a_snapshot_creates_are_read_from_its_sql() -> None:
     sql = ('-- a comment\nCREATE EXTENSION IF NOT EXISTS postgis;\ncreate extension "Odd""x" '
            "WITH SCHEMA public;\nCREATE EXTENSION PostGIS;\nCREATE TABLE t (id int);")
     assert db.extensions_created(sql) == ["postgis", 'Odd"x']
+
+
+def test_without_postgis_version_names_the_snapshot_of_the_version_asked_for(
+    project: Path, server_without_postgis: URL
+) -> None:
+    from .conftest import new_database
+
+    url = new_database(server_without_postgis, "nopostgis")
+    try:
+        run = citrine("version", "1.7.0", project=project, url=url, timeout=600)
+        assert_one_clean_error(run, Case(("version", "1.7.0"), 'the database server has no '
+                               'extension "postgis", which snapshots/1.7.0.sql creates'), [])
+    finally:
+        db.drop_database(url)
+
+
+def test_without_postgis_status_says_so_instead_of_recommending_an_install_that_fails(
+    project: Path, server_without_postgis: URL
+) -> None:
+    import json
+
+    from .conftest import new_database
+
+    url = new_database(server_without_postgis, "nopostgis")
+    try:
+        run = citrine("status", "--json", project=project, url=url, timeout=600)
+        assert run.code == 0, run.text
+        data = json.loads(run.out)
+        assert data["state"] == "empty"
+        assert data["missing_extensions"] == ["postgis"]
+        assert data["recommendation"] == ("install postgis on the database server, then "
+                                          "citrine-migrate consolidated")
+        assert any('no extension "postgis", which snapshots/1.8.0.sql creates' in w
+                   for w in data["warnings"])
+    finally:
+        db.drop_database(url)
+
+
+# --- privileges: which one, and why -----------------------------------------------------------
+
+
+@pytest.fixture
+def limited_role(database: URL) -> Iterator[URL]:
+    """A role that may connect and read, nothing more (no CREATEDB, no CREATE on the
+    database); the URL of ``database`` as that role."""
+    import secrets as tokens
+
+    role = f"reader_{tokens.token_hex(4)}"
+    server = db.server_url(database)
+    with db.connect(server) as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        conn.exec_driver_sql(f"CREATE ROLE {role} LOGIN PASSWORD 'reader-pw' NOCREATEDB")
+        conn.exec_driver_sql(f'GRANT CONNECT ON DATABASE "{database.database}" TO {role}')
+    try:
+        yield database.set(username=role, password="reader-pw")
+    finally:
+        with db.connect(database) as conn:
+            conn.exec_driver_sql(f"DROP OWNED BY {role}")
+            conn.commit()
+        with db.connect(server) as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            conn.exec_driver_sql(f"DROP ROLE {role}")
+
+
+def test_a_role_without_create_on_the_database_is_told_which_privilege(
+    project: Path, database: URL, limited_role: URL
+) -> None:
+    from .support.reference import dump_for_step, psql_file
+    from .test_migrate import STEPS_17X
+
+    # It used to get the server's bare "permission denied ...".
+    shadow = database.set(database="postgres").render_as_string(hide_password=False)
+    run = citrine("migrate", "--shadow-url", shadow, project=project, url=limited_role)
+    assert_one_clean_error(run, Case(("migrate",), 'permission denied to create extension '
+                                     '"postgis"'), ["reader-pw"])
+    assert "creating extension postgis takes a superuser" in run.err
+    # A real CitrineOS 1.7.x database: the first write is the ledger's schema.
+    psql_file(database, dump_for_step(STEPS_17X[-1]))
+    with db.connect(database) as conn:
+        conn.exec_driver_sql('INSERT INTO "SequelizeMeta" (name) VALUES '
+                             + ", ".join(f"('{n}.ts')" for n in STEPS_17X))
+        conn.exec_driver_sql(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO '
+                             f'"{limited_role.username}"')  # a reader: no write, no CREATE
+        conn.commit()
+    run = citrine("migrate", "--shadow-url", shadow, project=project, url=limited_role)
+    assert_one_clean_error(run, Case(("migrate",), "the role needs the CREATE privilege on "
+                                     f"database {database.database}"), ["reader-pw"])
+    assert "ledger" in run.err and "run as the database's owner" in run.err
+
+
+def test_a_dry_run_without_createdb_says_it_builds_a_shadow_database(
+    project: Path, database: URL, limited_role: URL
+) -> None:
+    shutil.rmtree(project / ".citrine", ignore_errors=True)  # no cached expected schema
+    run = citrine("migrate", "--dry-run", project=project, url=limited_role)
+    assert_one_clean_error(run, Case(("migrate", "--dry-run"), "may not create databases"),
+                           ["reader-pw"])
+    assert "builds a throwaway shadow database there" in run.err
+    assert "a dry run replays the steps in it" in run.err and "--shadow-url" in run.err
+
+
+def test_a_wrong_shadow_url_password_names_the_shadow_server(project: Path,
+                                                               database: URL) -> None:
+    shadow = database.set(database="postgres", password=WRONG_PASSWORD)
+    if not _password_reaches_server(shadow):
+        pytest.skip("the test server lets a wrong password in (trust authentication)")
+    shutil.rmtree(project / ".citrine", ignore_errors=True)  # the shadow must be built
+    run = citrine("verify", "--version", "1.8.0", "--shadow-url",
+                  shadow.render_as_string(hide_password=False), project=project, url=database)
+    assert_one_clean_error(run, Case(("verify",), "the shadow server given by --shadow-url: "
+                                     "cannot connect to"), [WRONG_PASSWORD])
+    assert "/postgres" in run.err and f"/{database.database}:" not in run.err

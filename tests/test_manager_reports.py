@@ -222,3 +222,23 @@ def test_report_output_needs_a_file_format(mini: Path, tmp_path) -> None:
     assert "--output needs --format md or json" in run.err
     bad = citrine("manager", "report", "--no-database", "--format", "pdf", project=mini)
     assert bad.code == 2 and "--format must be rich, md or json" in bad.err
+
+
+def test_report_in_an_80_column_terminal_squeezes_nothing(project: Path, database) -> None:
+    # The longest step names of the project are 68 characters: a table of step, description
+    # and applied columns left the description no room at all at 80 columns.
+    from citrine_state import api
+
+    assert citrine("consolidated", project=project, url=database).code == 0
+    run = citrine("manager", "report", project=project, url=database, env={"COLUMNS": "80"})
+    assert run.code == 0, run.text
+    proj = api.open_project(project)
+    from citrine_state.steps import all_steps
+
+    for step in all_steps(proj):
+        # name and description whole (the terminal may wrap a long line, nothing cuts it)
+        assert f"✅ {step.name}\n" in run.out, step.name
+        assert f"(snapshot) · {step.description}\n" in run.out, step.description
+    for version in proj.versions:
+        assert f"{version.name}: {version.description}\n" in run.out
+    assert "…" not in run.out

@@ -261,3 +261,73 @@ def test_out_of_order_with_the_flag_is_recorded(project: Path, database) -> None
     notes = _rows(database, "SELECT name, note FROM citrine_state.applied WHERE "
                             "position('out of order' in note) > 0 ORDER BY name")
     assert [n for n, _ in notes][:1] == [names[-1]]
+
+
+def test_undo_and_rollback_accept_the_edit_they_suggest_accepting(project: Path,
+                                                                  database) -> None:
+    # They refused an edited applied step with "accept the edit with --accept-edited STEP",
+    # an option only migrate had.
+    assert citrine("migrate", project=project, url=database).code == 0
+    tenants = "20250430105500-create-tenants-table"
+    step = project / "versions" / "1.8.0" / f"{tenants}.py"
+    step.write_text(step.read_text() + "\n# a comment added after it ran\n")
+    refused = citrine("undo", project=project, url=database)
+    assert refused.code == 2 and "--accept-edited STEP" in refused.err
+    run = citrine("undo", "--accept-edited", tenants, project=project, url=database)
+    assert run.code == 0, run.text
+    assert f"reverted {LAST}" in run.out
+    default_tenant = "20250430110000-create-default-tenant"
+    step = project / "versions" / "1.8.0" / f"{default_tenant}.py"
+    step.write_text(step.read_text() + "\n# another comment\n")
+    refused = citrine("rollback", "1.7.0", project=project, url=database)
+    assert refused.code == 2 and "--accept-edited STEP" in refused.err
+    plan = citrine("rollback", "1.7.0", "--dry-run", "--accept-edited", default_tenant,
+                   project=project, url=database)
+    assert plan.code == 0, plan.text
+    # a dry run re-stamps nothing: only undo's acceptance is in the ledger
+    assert _rows(database, "SELECT count(*) FROM citrine_state.applied WHERE "
+                           "position('re-stamped' in note) > 0") == [(1,)]
+    run = citrine("rollback", "1.7.0", "--accept-edited", default_tenant, project=project,
+                  url=database)
+    assert run.code == 0, run.text
+    assert _rows(database, 'SELECT name FROM "SequelizeMeta"') == [
+        ("20250430103000-initial.ts",)]
+
+
+def test_migrate_on_a_drifted_database_reports_the_drift_instead_of_up_to_date(
+    project: Path, database
+) -> None:
+    assert citrine("consolidated", project=project, url=database).code == 0
+    _exec(database, 'DROP INDEX "event_data_station_id"')
+    run = citrine("migrate", project=project, url=database)
+    assert run.code == 1, run.text
+    assert "up to date" not in run.out
+    assert "drift: the schema differs from what its history says (version 1.8.0); no step " \
+           "is pending, but the database is not up to date" in run.err
+    assert "event_data_station_id" in run.err
+    for args in (("version", "1.8.0"), ("rollback", "1.8.0")):
+        again = citrine(*args, project=project, url=database)
+        assert again.code == 1 and "not exactly at version 1.8.0" in again.err, args
+
+
+def test_migrate_refuses_to_build_pending_steps_on_a_drifted_schema(project: Path,
+                                                                    database) -> None:
+    assert citrine("migrate", project=project, url=database).code == 0
+    assert citrine("undo", project=project, url=database).code == 0
+    _exec(database, 'ALTER TABLE "Boots" ADD COLUMN out_of_band int')
+    run = citrine("migrate", project=project, url=database)
+    assert run.code == 1, run.text
+    assert "nothing ran" in run.err and "out_of_band" in run.err
+    assert _rows(database, 'SELECT count(*) FROM "SequelizeMeta"') == [(11,)]
+
+
+def test_check_says_why_it_exits_1_when_nothing_is_pending(project: Path, database) -> None:
+    assert citrine("migrate", project=project, url=database).code == 0
+    step = project / "versions" / "1.8.0" / "20250430105500-create-tenants-table.py"
+    step.write_text(step.read_text() + "\n# edited after it ran\n")
+    run = citrine("check", project=project, url=database)
+    assert run.code == 1
+    assert run.out.startswith("Nothing pending, but 1 history problem stops "
+                              "`citrine-migrate migrate` (exit 1):\n")
+    assert "edited after it was applied: versions/1.8.0/20250430105500-create-tenants-table.py" \
+        in run.out

@@ -172,6 +172,55 @@ def test_a_new_version_upgrades_1_8_0_by_steps_and_by_consolidated_to_the_same_s
         assert conn.execute(text('SELECT count(*) FROM "Tenants" WHERE id = 1')).scalar() == 1
 
 
+def test_a_column_placed_mid_table_is_rebuilt_said_plainly_and_warned_of_no_loss(
+        project: Path, make_database) -> None:
+    # A nullable column declared after ChargingStations.isOnline: PostgreSQL appends it, so the
+    # step rebuilds the 18 columns after it. That took 80 CONTRACT statements and a warning
+    # that 18 of them delete data, though nothing is lost.
+    _ok(citrine("manager", "new-version", "1.9.0", "--description", "Notes", project=project))
+    path = project / "schema" / "v1_9_0.py"
+    anchor = "    isOnline: Mapped[bool | None] = mapped_column(Boolean)\n"
+    source = path.read_text(encoding="utf-8")
+    assert source.count(anchor) == 1
+    path.write_text(source.replace(anchor, anchor + "    notes: Mapped[str | None] = "
+                                   "mapped_column(String(255))\n"), encoding="utf-8")
+    _ok(citrine("snapshot", project=project))
+    server = make_database("nv_mid")
+    run = citrine("manager", "new-step", "add-notes", "--description", "Notes", project=project,
+                  url=server)
+    _ok(run)
+    assert "delete data" not in run.out
+    assert "PostgreSQL adds a new column at the end of its table, but the models put notes " \
+           "before existing columns of ChargingStations" in run.out
+    assert "No value is lost" in run.out and "declare new columns last" in run.out
+    step = next((project / "versions" / "1.9.0").glob("*-add-notes.py"))
+    module = ast.parse(step.read_text(encoding="utf-8"))
+    values = {n.targets[0].id: n.value.value for n in module.body
+              if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant)}
+    assert "deletes-data" not in values["UP"] + values["CONTRACT"]
+    # the drops of the old copies, and no hazard line calls them a loss
+    assert len(re.findall(r'drop column "[^"]+__citrine_moved";', values["CONTRACT"])) == 18
+    doc = ast.get_docstring(module) or ""
+    assert "CONTRACT deletes data" not in doc and "sets NOT NULL" not in doc
+    assert "rebuilds the 18 column(s) after it" in doc
+
+    # The values survive: a station's protocol is still there after the upgrade.
+    url = make_database("nv_mid_db")
+    _ok(citrine("version", "1.8.0", project=project, url=url))
+    with db.connect(url) as conn:
+        conn.execute(text('INSERT INTO "ChargingStations" (id, protocol, "createdAt", '
+                          "\"updatedAt\") VALUES ('cs-1', 'ocpp2.0.1', now(), now())"))
+        conn.commit()
+    plan = citrine("migrate", "--dry-run", project=project, url=url)
+    _ok(plan)
+    assert "0 delete(s) of data not archived first" in plan.out
+    _ok(citrine("migrate", project=project, url=url))
+    with db.connect(url) as conn:
+        row = conn.execute(text('SELECT protocol, notes, "tenantId" FROM "ChargingStations"'))
+        assert tuple(row.one()) == ("ocpp2.0.1", None, 1)
+    assert _column_orders(url)["ChargingStations"][:3] == ["id", "isOnline", "notes"]
+
+
 # --- new-version --------------------------------------------------------------------------------
 
 

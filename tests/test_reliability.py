@@ -247,12 +247,43 @@ def test_migrate_waiting_longer_than_lock_wait_names_the_holder(project: Path,
         started = time.monotonic()
         run = citrine("migrate", "--lock-wait", "1", project=project, url=database)
         waited = time.monotonic() - started
-    assert run.code == 1, run.text
+    assert run.code == 2, run.text  # it did not run: an error (the rule for every command)
     assert f"holds the migration lock (pid {pid}," in run.err
     assert "gave up after 1s" in run.err
     assert waited < 30
     assert _rows(database, "SELECT to_regclass('citrine_state.applied') IS NULL") == [(True,)]
 
+
+
+def test_ctrl_c_says_what_was_committed_and_what_was_rolled_back(project: Path,
+                                                                 database) -> None:
+    import signal
+
+    # The third step sleeps inside its transaction, after its own work: Ctrl-C lands there.
+    step = project / "versions" / "1.8.0" / "20250430110000-create-default-tenant.py"
+    step.write_text(step.read_text() + """
+
+_original_up = up
+
+
+def up(ctx):
+    _original_up(ctx)
+    ctx.say("test: sleeping inside create-default-tenant")
+    ctx.execute("SELECT pg_sleep(120)")
+""")
+    proc, seen = _start_and_wait_for(database, project, ("migrate",), "test: sleeping")
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, out + err
+    errors = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert errors == [
+        "error: interrupted: step 20250430110000-create-default-tenant (up) was running and was "
+        "rolled back, nothing of it remains; committed before the interrupt, and kept: step "
+        "20250430103000-initial (up), step 20250430105500-create-tenants-table (up)"], err
+    assert _rows(database, 'SELECT name FROM "SequelizeMeta" ORDER BY name') == [
+        ("20250430103000-initial.ts",), ("20250430105500-create-tenants-table.ts",)]
+    assert _rows(database, 'SELECT count(*) FROM "Tenants"') == [(0,)]
 
 
 # --- killed mid-run -------------------------------------------------------------------------------

@@ -169,3 +169,64 @@ def test_a_role_that_may_not_read_the_sequences_gets_a_status_without_those_warn
             conn.exec_driver_sql(f"DROP OWNED BY {role}")
             conn.exec_driver_sql(f"DROP ROLE {role}")
             conn.commit()
+
+
+# --- history the project cannot stand behind: shown, never an error -----------------------------
+
+
+def test_a_ledger_row_of_a_step_the_project_does_not_have_is_shown_by_status_and_list(
+    project: Path, database
+) -> None:
+    # A database migrated by a newer version of the project: status used to stop at it (exit
+    # 2), and manager list said nothing of it.
+    assert citrine("consolidated", project=project, url=database).code == 0
+    with db.connect(database) as conn:
+        conn.exec_driver_sql("INSERT INTO citrine_state.applied (name, kind, version, applied_by)"
+                             " VALUES ('20260101000000-from-a-newer-project', 'step', '1.9.0',"
+                             " 'someone@elsewhere')")
+        conn.commit()
+    data = _status(project, database)
+    assert data["state"] == "drifted"
+    assert data["unknown"] == ["20260101000000-from-a-newer-project"]
+    assert "the ledger records 1 applied step(s) this project does not have" in data["summary"]
+    assert data["recommendation"] is None  # migrate would refuse: nothing to recommend
+    listing = citrine("manager", "list", "--json", project=project, url=database)
+    assert listing.code == 0, listing.text
+    assert json.loads(listing.out)["unknown"] == ["20260101000000-from-a-newer-project"]
+
+
+def test_unknown_sequelize_names_next_to_a_ledger_are_shown_by_status_and_list(
+    project: Path, database
+) -> None:
+    # With a ledger, status used to ignore SequelizeMeta names it did not know ("exactly at
+    # 1.8.0") while migrate refused them; manager list ignored them always.
+    assert citrine("consolidated", project=project, url=database).code == 0
+    _meta(database, ["20260101000000-from-a-newer-citrine.js"])
+    data = _status(project, database)
+    assert data["state"] == "drifted"
+    assert data["unknown"] == ["20260101000000-from-a-newer-citrine.js"]
+    human = citrine("manager", "list", project=project, url=database)
+    assert human.code == 0, human.text
+    assert "Unknown to this project (recorded in SequelizeMeta or the ledger):\n" \
+           "   ? 20260101000000-from-a-newer-citrine.js" in human.out
+    assert "12 of 12 step(s) applied; 1 unknown to this project." in human.out
+    migrate = citrine("migrate", project=project, url=database)
+    assert migrate.code == 2 and "20260101000000-from-a-newer-citrine.js" in migrate.err
+
+
+def test_status_names_applied_step_files_that_were_edited_or_are_gone(
+    project: Path, database
+) -> None:
+    assert citrine("migrate", project=project, url=database).code == 0
+    edited = project / "versions" / "1.8.0" / "20250430105500-create-tenants-table.py"
+    edited.write_text(edited.read_text() + "\n# edited after it ran\n")
+    data = _status(project, database)
+    assert data["edited"] == ["versions/1.8.0/20250430105500-create-tenants-table.py"]
+    assert "--accept-edited 20250430105500-create-tenants-table" in data["recommendation"]
+    human = citrine("status", project=project, url=database)
+    assert "✎ versions/1.8.0/20250430105500-create-tenants-table.py: edited since it was " \
+           "applied" in human.out
+    gone = project / "versions" / "1.8.0" / "20250715000000-create-async-job-status.py"
+    gone.unlink()
+    data = _status(project, database)
+    assert data["vanished"] == ["versions/1.8.0/20250715000000-create-async-job-status.py"]

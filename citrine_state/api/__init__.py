@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import URL
 
-from .. import db, ledger, localpg, runner, setaside, snapshot
+from .. import db, journal, ledger, localpg, runner, setaside, snapshot
 from .. import steps as steps_mod
 from ..diff import SchemaDiff
-from ..errors import UsageError
+from ..errors import CheckFailed, UsageError
 from ..project import Project, Version
 from ..project import load as load_project
 from ..steps import Step
@@ -150,13 +150,14 @@ def verify(
         if version is not None:
             target, source = project.version(version), "--version"
         else:
-            found = _ledger_version(conn, project)
+            found, source = _ledger_version(conn, project), "ledger"
+            if found is None:  # CitrineOS's own runner recorded exactly a version?
+                found = _version_with_exactly(project, set(plan(conn, project).applied))
+                source = "SequelizeMeta"
+                conn.rollback()
             if found is None:
-                raise UsageError(
-                    "the ledger records no version for this database: pass --version X "
-                    "(or install with `citrine-migrate consolidated`)"
-                )
-            target, source = found, "ledger"
+                raise UsageError(_no_version_to_verify(conn, project))
+            target = found
         if project.models_path(target) is None:
             raise UsageError(f"version {target.name} has no models in schema/ yet")
         result = verify_connection(project, target, conn, url, shadow_url)
@@ -164,6 +165,24 @@ def verify(
             conn, project.settings["managed_schemas"])
         conn.rollback()
     return VerifyResult(target.name, source, result, lags)
+
+
+def _no_version_to_verify(conn: Any, project: Project) -> str:
+    """Why ``verify`` has no version to compare with, and the command that works here."""
+    p = plan(conn, project)
+    conn.rollback()
+    if p.applied:
+        base = _last_complete_version(project, set(p.applied))
+        where = f"{base.name} + {len(p.applied) - len(project.steps_up_to(base))} step(s)" \
+            if base else f"{len(p.applied)} step(s)"
+        return (f"the database is between versions ({where} applied), so there is no version "
+                f"to compare with: `citrine-migrate migrate` applies the remaining steps (to "
+                f"{project.latest.name}), or pass --version X")
+    if runner.is_empty(conn, project):
+        return ("the database is empty: nothing to verify (`citrine-migrate consolidated` "
+                "installs the latest version)")
+    return ("nothing records what ran on this database: pass --version X (`citrine-migrate "
+            "status` says which version its schema equals, if any)")
 
 
 def _ledger_version(conn: Any, project: Project) -> Version | None:
@@ -198,6 +217,9 @@ class Status:
     strategy: str | None = None  # a key of the config's migration_strategy
     advice: str | None = None  # why, in the words of the spec's decision tree
     warnings: list[str] = field(default_factory=list)  # found in passing, e.g. lagging sequences
+    edited: list[str] = field(default_factory=list)  # applied step files changed since they ran
+    vanished: list[str] = field(default_factory=list)  # applied steps whose file is gone
+    missing_extensions: list[str] = field(default_factory=list)  # the snapshot needs, e.g. postgis
 
     def as_dict(self) -> dict[str, Any]:
         data = {k: v for k, v in self.__dict__.items() if k != "drift"}
@@ -208,8 +230,33 @@ class Status:
 def status(project: Project, url: URL, shadow_url: str | None = None) -> Status:
     """What the database is: empty, exactly at a version, drifted, or not CitrineOS."""
     with db.connect(url) as conn:
+        needed = runner.needed_extensions(project)
+        missing, major = db.missing_extensions(conn, needed[0]) if needed else ([], "")
+        if missing:
+            # No version's schema can be built here (nor compared with): say so rather than
+            # recommend what would fail.
+            assert needed is not None
+            text = db.extensions_missing_text(missing, needed[1], major)
+            if runner.is_empty(conn, project):
+                result = Status(state="empty", summary="empty database",
+                                pending=project.steps_up_to(project.latest))
+            elif not _has_known_tables(conn, project):
+                result = Status(state="not-citrine", summary="not a CitrineOS database: none "
+                                "of its tables are here", pending=project.steps_up_to(
+                                    project.latest))
+            else:
+                raise UsageError(f"{text}: without it this database cannot be compared with "
+                                 "any version")
+            conn.rollback()
+            result.missing_extensions = missing
+            result.warnings.append(f"{text} before installing anything")
+            _advise(result, project)
+            return result
         result = _classify(conn, project, url, shadow_url)
         waiting: set[str] = set()
+        if result.state != "empty" and not (result.edited or result.vanished):
+            history = history_of(conn, project)
+            result.edited, result.vanished = history.edited, history.vanished
         if result.state != "empty":
             result.warnings += [lag.describe() for lag in
                                 runner.sequence_lags(conn, project.settings["managed_schemas"])]
@@ -228,7 +275,15 @@ def _advise(st: Status, project: Project, set_aside: set[str] | None = None) -> 
     breaking = any(project.version_of_step(s).breaking_changes for s in st.pending)
     backup = " Back up first (citrine-migrate backup): this upgrade has breaking changes." \
         if breaking else ""
-    if st.state == "empty":
+    if st.state == "empty" and st.missing_extensions:
+        names = ", ".join(st.missing_extensions)
+        st.strategy = "consolidated"
+        st.recommendation = (f"install {names} on the database server, then "
+                             "citrine-migrate consolidated")
+        st.advice = (f"A fresh database, but the server lacks {names}, which the schema "
+                     f"needs: install it on the server first, then install {latest} from its "
+                     "snapshot.")
+    elif st.state == "empty":
         st.strategy, st.recommendation = "consolidated", "citrine-migrate consolidated"
         st.advice = f"A fresh database: install {latest} directly from its snapshot."
     elif st.state == "at-version" and not st.pending:
@@ -247,6 +302,11 @@ def _advise(st: Status, project: Project, set_aside: set[str] | None = None) -> 
         st.strategy, st.recommendation = "individual", "citrine-migrate migrate"
         st.advice = ("Some steps of the next version are applied: continue with the individual "
                      f"steps.{backup}")
+    elif st.state == "drifted" and st.unknown:
+        st.strategy, st.recommendation = None, None
+        st.advice = ("The database records steps this project does not know: migrate, undo, "
+                     "rollback and consolidated refuse it until the project has them (use the "
+                     "project, or the CitrineOS release, that applied them).")
     elif st.state == "drifted":
         st.strategy = None
         st.recommendation = (f"citrine-migrate verify --version {st.version}" if st.version
@@ -256,6 +316,60 @@ def _advise(st: Status, project: Project, set_aside: set[str] | None = None) -> 
     else:
         st.strategy, st.recommendation = None, None
         st.advice = "Not a CitrineOS database: check --database-url."
+    if st.edited or st.vanished:
+        # migrate, undo, rollback and version refuse such a history: say so, and what works
+        if st.edited:
+            names = " ".join(f"--accept-edited {Path(p).stem}" for p in st.edited)
+            st.recommendation = (f"git checkout {' '.join(st.edited)} (or accept the edit: "
+                                 f"citrine-migrate migrate {names})")
+        else:
+            st.recommendation = f"restore {', '.join(st.vanished)} (git checkout)"
+        st.advice = ((st.advice + " ") if st.advice else "") + (
+            "But applied step files were edited or removed since they ran: migrate, undo, "
+            "rollback and version refuse to run until they are restored (or an edit "
+            "accepted).")
+
+
+@dataclass
+class History:
+    """What the records say that the project cannot stand behind: the refusals of ``migrate``,
+    ``undo`` and ``rollback``, read without loading any step (so ``status`` can always say
+    them)."""
+
+    unknown: list[str] = field(default_factory=list)  # SequelizeMeta names it does not know
+    not_in_project: list[str] = field(default_factory=list)  # ledger names it does not list
+    edited: list[str] = field(default_factory=list)  # step files changed since they ran
+    vanished: list[str] = field(default_factory=list)  # listed, applied, file gone
+
+
+def _edited_since(entry: ledger.Entry, path: Path) -> bool:
+    """Whether the step file changed since the ledger recorded it. A row without a checksum
+    (adopted because the schema was verified equal to a snapshot, not by running the file)
+    has nothing to compare: it is no edit."""
+    return entry.kind in ("step", "adopted", "batch") and entry.checksum is not None and \
+        entry.checksum != steps_mod.file_checksum(path)
+
+
+def history_of(conn: Any, project: Project) -> History:
+    """The ledger and SequelizeMeta read against the project's config and step files."""
+    listed = {name: version for version in project.versions for name in version.steps}
+    entries = ledger.applied_steps(conn, project.settings["ledger_schema"])
+    found = History()
+    for full in ledger.sequelize_names(conn):
+        base = ledger.base_name(full)
+        if base not in listed and base not in entries:
+            found.unknown.append(full)
+    for name, entry in sorted(entries.items()):
+        if name not in listed:
+            found.not_in_project.append(name)
+            continue
+        path = steps_mod.step_path(project, listed[name], name)
+        rel = path.relative_to(project.root).as_posix()
+        if not path.is_file():
+            found.vanished.append(rel)
+        elif _edited_since(entry, path):
+            found.edited.append(rel)
+    return found
 
 
 def _classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> Status:
@@ -269,23 +383,33 @@ def _classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> 
         )
     ledger_applied = ledger.applied_steps(conn, project.settings["ledger_schema"])
     meta = ledger.sequelize_names(conn)
+    history = history_of(conn, project)
     if ledger_applied:
-        applied, recorded_by, unknown = sorted(ledger_applied), "ledger", []
+        applied, recorded_by = sorted(n for n in ledger_applied if n in all_steps), "ledger"
     else:
         bases = [ledger.base_name(n) for n in meta]
         applied = sorted(b for b in bases if b in all_steps)
-        unknown = [n for n in meta if ledger.base_name(n) not in all_steps]
         recorded_by = "SequelizeMeta" if meta else None
     pending = [s for s in project.steps_up_to(latest) if s not in applied]
-    if unknown:
+    found = {"edited": history.edited, "vanished": history.vanished}
+    if history.unknown or history.not_in_project:
+        # What migrate, undo and rollback refuse: say it here too, whichever records it.
+        parts = []
+        if history.unknown:
+            parts.append(f"SequelizeMeta names {len(history.unknown)} step(s) this project "
+                         "does not know (a database from a newer CitrineOS?)")
+        if history.not_in_project:
+            parts.append(f"the ledger records {len(history.not_in_project)} applied step(s) "
+                         "this project does not have (removed from it, or applied by a newer "
+                         "version of the project?)")
         return Status(
             state="drifted",
-            summary=f"SequelizeMeta names {len(unknown)} step(s) this project does not know "
-            "(a database from a newer CitrineOS?)",
+            summary="; ".join(parts),
             recorded_by=recorded_by,
             applied=applied,
             pending=pending,
-            unknown=unknown,
+            unknown=history.unknown + history.not_in_project,
+            **found,
         )
     version = _version_with_exactly(project, set(applied))
     if version is not None:
@@ -428,7 +552,7 @@ def plan(conn: Any, project: Project) -> Plan:
         step = by_name.get(name)
         if step is None:
             vanished.append(name)
-        elif entry.kind in ("step", "adopted", "batch") and entry.checksum != step.checksum:
+        elif _edited_since(entry, step.path):
             edited.append(step.path.relative_to(project.root).as_posix())
     pending = [s for s in all_steps if s.name not in applied]
     newest = max(applied) if applied else ""
@@ -484,6 +608,31 @@ def _checker(project: Project, names: list[str], url: URL, shadow_url: str | Non
     return target.label, (lambda conn: verify_target(project, target, conn, url, shadow_url))
 
 
+class HistoryDrift(CheckFailed):
+    """The schema is not what the recorded history produces: nothing may claim the database
+    is up to date, nor build on it (exit 1, with the drift)."""
+
+    def __init__(self, label: str, result: SchemaDiff, doing: str) -> None:
+        names = ", ".join(f"{d.kind} {d.name} ({d.change})" for d in result.differences[:5])
+        super().__init__(
+            f"drift: the schema differs from what its history says ({label}); {doing}: "
+            f"{names or 'see the SQL below'}; `citrine-migrate verify` shows it, fix it and "
+            "run again")
+        self.result = result
+
+
+def _require_in_sync(conn: Any, project: Project, applied: list[str], url: URL,
+                     shadow_url: str | None, doing: str) -> None:
+    """Raise HistoryDrift unless the live schema is what the ``applied`` steps produce."""
+    if not applied:
+        return
+    label, check_fn = _checker(project, sorted(applied), url, shadow_url)
+    drift = check_fn(conn)
+    conn.rollback()
+    if not drift.in_sync:
+        raise HistoryDrift(label, drift, doing)
+
+
 @dataclass
 class MigrateResult:
     adopted: list[str]
@@ -512,10 +661,7 @@ def migrate(
         p = plan(conn, project)
         _refuse_foreign(conn, project, p)
         conn.rollback()
-        if accept_edited and not dry_run:
-            _restamp(conn, project, p, accept_edited)
-            p = plan(conn, project)
-            conn.rollback()
+        p = accept_edits(conn, project, p, accept_edited, dry_run)
         _refuse_unsafe(p, allow_out_of_order)
         if dry_run:
             from ..dryrun import plan_steps
@@ -523,6 +669,10 @@ def migrate(
             shown = plan_steps(project, p.applied, p.pending, "up", url, shadow_url,
                                title=f"migrate: {len(p.pending)} pending step(s)")
             return MigrateResult([s.name for s in p.adopt], [], None, shown)
+        if not p.adopt:  # an adoption checks the same itself
+            _require_in_sync(conn, project, p.applied, url, shadow_url,
+                             "nothing ran" if p.pending
+                             else "no step is pending, but the database is not up to date")
         adopted = _adopt(conn, project, p, url, shadow_url, say)
         ran = _apply_steps(conn, project, p.applied, p.pending, url, shadow_url, say, progress,
                            late=set(p.out_of_order))
@@ -536,8 +686,27 @@ def migrate(
                          repaired=[lag.sequence for lag in repaired])
 
 
-def _restamp(conn: Any, project: Project, p: Plan, names: tuple[str, ...]) -> None:
-    """Accept edits of applied step files: the ledger records the new checksum, saying so."""
+def accept_edits(conn: Any, project: Project, p: Plan, names: tuple[str, ...],
+                 dry_run: bool = False) -> Plan:
+    """``--accept-edited`` of migrate, undo, rollback and version: the named edited applied
+    steps are re-stamped in the ledger (a dry run only checks the names and plans as if they
+    were), so the refusal that suggests the option is followed by what it says."""
+    if not names:
+        return p
+    wanted = _accepted(project, p, names)
+    if dry_run:
+        by_name = {s.name: s for s in p.steps}
+        kept = {by_name[n].path.relative_to(project.root).as_posix() for n in wanted}
+        return replace(p, edited=[e for e in p.edited if e not in kept])
+    _restamp(conn, project, p, wanted)
+    p = plan(conn, project)
+    conn.rollback()
+    return p
+
+
+def _accepted(project: Project, p: Plan, names: tuple[str, ...]) -> set[str]:
+    """The step names ``--accept-edited`` gives (a name, or a path to the file), each an
+    edited applied step."""
     from ..errors import Refused
 
     by_name = {s.name: s for s in p.steps}
@@ -548,9 +717,15 @@ def _restamp(conn: Any, project: Project, p: Plan, names: tuple[str, ...]) -> No
     if unknown:
         raise Refused(f"--accept-edited names step(s) that are not edited applied steps: "
                       f"{', '.join(unknown)}")
+    return wanted
+
+
+def _restamp(conn: Any, project: Project, p: Plan, wanted: set[str]) -> None:
+    """Accept edits of applied step files: the ledger records the new checksum, saying so."""
+    by_name = {s.name: s for s in p.steps}
     entries = ledger.applied_steps(conn, project.settings["ledger_schema"])
     conn.rollback()
-    with conn.begin():
+    with journal.transaction(f"the re-stamp of {len(wanted)} edited step(s)"), conn.begin():
         ledger.record_many(conn, project.settings["ledger_schema"], [
             dict(name=n, kind=entries[n].kind, version=entries[n].version,
                  checksum=by_name[n].checksum,
@@ -656,21 +831,24 @@ def undo(
     say: Say = _quiet,
     dry_run: bool = False,
     drop_baseline: bool = False,
+    accept_edited: tuple[str, ...] = (),
 ) -> StepRun | Any:
     """Revert the last applied step (the spec's ``db:migrate:undo``), verified against what the
-    remaining steps produce. The baseline (the first step) only with ``drop_baseline``, after
-    a checked backup."""
+    remaining steps produce. None when no step is applied (nothing to undo). The baseline (the
+    first step) only with ``drop_baseline``, after a checked backup."""
     from ..errors import Refused
 
     with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
         p = plan(conn, project)
         conn.rollback()
+        _refuse_foreign(conn, project, p)
+        p = accept_edits(conn, project, p, accept_edited, dry_run)
         _refuse_unsafe(p)
         if p.adopt:
             raise Refused("SequelizeMeta records steps the ledger does not have yet: run "
                           "`citrine-migrate migrate` (or `status`) first; nothing was undone")
         if not p.applied:
-            raise Refused("no step has been applied: nothing to undo")
+            return None  # no step to revert: already as far down as undo goes (exit 0)
         by_name = {s.name: s for s in p.steps}
         last = by_name[p.applied[-1]]
         remaining = p.applied[:-1]

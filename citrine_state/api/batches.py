@@ -20,7 +20,7 @@ from sqlalchemy.engine import URL
 
 from .. import batches as batch_mod
 from .. import db, ledger, runner, verify
-from ..errors import CheckFailed, CitrineError, ConnectionFailed, Refused
+from ..errors import CheckFailed, CitrineError, ConnectionFailed, Refused, UsageError
 from ..project import Project
 from ..selection import parse
 from ..steps import Step, all_steps
@@ -241,6 +241,11 @@ class RollbackResult:
     reverted: list[batch_mod.StepRun] = field(default_factory=list)
     sql_seconds: float | None = None
 
+    @property
+    def nothing_to_do(self) -> bool:
+        """Nothing of the batch was applied: already the state a rollback asks for."""
+        return not self.reverted and self.sql_seconds is None
+
 
 def rollback(
     project: Project,
@@ -266,10 +271,14 @@ def rollback(
         mine = batch_mod.applied_by(conn, project, name)
         sql_done = name in batch_mod.sql_applied(conn, schema)
         conn.rollback()
+        _refuse_foreign(conn, project, p)  # another application's database: exit 2, as custom
         _refuse_unsafe(p, "was rolled back")
         if not mine and not sql_done:
-            raise Refused(f"custom batch {name} has nothing applied on this database: nothing "
-                          "to roll back")
+            if batch is None:
+                raise UsageError(f"no custom batch named {name}: versions/custom/ has no "
+                                 f"{name}-metadata.json and the ledger records nothing it "
+                                 "applied (`citrine-migrate custom:list` lists the batches)")
+            return RollbackResult(name)  # as `custom NAME` twice: already done, exit 0
         if sql_done and (batch is None or not batch.has_down):
             raise Refused(
                 f"the UP SQL of custom batch {name} ran on this database, but the batch has no "
@@ -335,6 +344,7 @@ class Listing:
     batches: list[Listed]
     database: str | None = None  # masked URL whose state is shown
     database_note: str | None = None  # why no state is shown
+    error: CitrineError | None = None  # the database given could not be read (exit 2)
 
     def as_dict(self) -> dict[str, Any]:
         return {"database": self.database, "databaseNote": self.database_note,
@@ -368,6 +378,7 @@ def list_batches(project: Project, url: URL | None) -> Listing:
         result.database = db.mask(url)
     except ConnectionFailed as err:
         result.database_note = f"applied state not shown: {err}"
+        result.error = err
     return result
 
 

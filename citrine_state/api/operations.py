@@ -87,21 +87,30 @@ def _mark(versions: list[VersionInfo], applied: dict[str, tuple[str | None, str]
 class Listing:
     versions: list[VersionInfo]
     database: str | None  # masked URL, when one was consulted
+    # what SequelizeMeta or the ledger records as applied that the project does not know, as
+    # `status` shows it (and migrate refuses it)
+    unknown: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"database": self.database, "versions": [asdict(v) for v in self.versions]}
+        return {"database": self.database, "versions": [asdict(v) for v in self.versions],
+                "unknown": self.unknown}
 
 
 def list_steps(project: Project, url: URL | None) -> Listing:
     """Steps grouped by version (the spec's "List migrations by version"), with their applied
     state when ``url`` is given."""
+    from . import history_of
+
     versions = report_mod.versions(project)
+    unknown: list[str] = []
     if url is not None:
         with db.connect(url) as conn:
             applied = _applied(conn, project)
+            history = history_of(conn, project)
             conn.rollback()
         _mark(versions, applied)
-    return Listing(versions, db.mask(url) if url is not None else None)
+        unknown = history.unknown + history.not_in_project
+    return Listing(versions, db.mask(url) if url is not None else None, unknown)
 
 
 # --- manager report -----------------------------------------------------------------------------

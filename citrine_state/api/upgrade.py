@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.engine import URL
 
 from .. import consolidate, hazards, runner, setaside
-from ..errors import Refused, UsageError
+from ..errors import CheckFailed, CitrineError, Refused, UsageError
 from ..project import Project, Version
 from ..snapshot import committed_sql, sql_hash
 from ..steps import all_steps, file_checksum
@@ -26,6 +26,8 @@ from . import (
     _quiet,
     _refuse_foreign,
     _refuse_unsafe,
+    _require_in_sync,
+    accept_edits,
     plan,
 )
 
@@ -160,15 +162,19 @@ def _upgrade(conn: Any, project: Project, state: Status, target: Version, url: U
     return ConsolidatedResult("upgraded", target.name, upgrades=upgrades, plans=plans)
 
 
-def _refuse_state(state: Status, wanted: str) -> Refused:
+def _refuse_state(state: Status, wanted: str) -> CitrineError:
     if state.state == "between-versions":
         return Refused(f"the database is {state.summary}; consolidated migrations start from an "
                        f"exact version: use `citrine-migrate migrate` (or `version {wanted}`)")
-    if state.state == "drifted":
-        err = Refused(f"the database is not exactly at a version ({state.summary}); nothing ran: "
-                      "fix the drift, or use `citrine-migrate migrate`")
+    if state.state == "drifted" and state.drift is not None and not state.drift.in_sync:
+        # drift, as `verify` reports it: exit 1 (the rule for every command), with the diff
+        err = CheckFailed(f"drift: the database is not exactly at a version ({state.summary}); "
+                          "nothing ran: fix the drift, or use `citrine-migrate migrate`")
         err.result = state.drift  # type: ignore[attr-defined]
         return err
+    if state.state == "drifted":
+        return Refused(f"the database is not exactly at a version ({state.summary}); nothing "
+                       "ran: `citrine-migrate status` says why")
     return Refused(f"not a database this project can migrate ({state.summary}); nothing ran")
 
 
@@ -186,13 +192,18 @@ def consolidated(
     exactly at an older version gets each consolidated migration up to the latest, each in one
     transaction, verified against the source snapshot before and the target snapshot after."""
     target = project.version(target_name) if target_name else project.latest
-    with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
+    with runner.migrating(url, project, lock_wait=lock_wait, say=say, target=target) as conn:
         if runner.is_empty(conn, project):
             if dry_run:
                 sql = committed_sql(project, target)
                 statements = [hazards.Statement(s, "snapshot", f"snapshots/{target.name}.sql",
                                                 hazards.tags(s))
                               for s in hazards.split_script(sql)]
+                seed = project.seed_path(target)
+                if seed.is_file():  # the install inserts them too (the default tenant)
+                    rel = seed.relative_to(project.root).as_posix()
+                    statements += [hazards.Statement(s, "seed rows", rel, hazards.tags(s))
+                                   for s in hazards.split_script(seed.read_text(encoding="utf-8"))]
                 return ConsolidatedResult("planned", target.name, plans=[
                     hazards.Plan(f"fresh install of {target.name}", statements)])
             result = runner.install_snapshot(conn, project, target, url, shadow_url, say=say)
@@ -234,6 +245,7 @@ def to_version(
     dry_run: bool = False,
     allow_hazards: tuple[str, ...] = (),
     drop_baseline: bool = False,
+    accept_edited: tuple[str, ...] = (),
 ) -> VersionResult:
     """Bring the database to exactly version ``name`` by the fitting path: a snapshot on an empty
     database, consolidated migrations from an exact older version, the remaining steps from
@@ -242,7 +254,7 @@ def to_version(
     target = project.version(name)
     if project.models_path(target) is None:
         raise UsageError(f"version {name} has no models in schema/ yet")
-    with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
+    with runner.migrating(url, project, lock_wait=lock_wait, say=say, target=target) as conn:
         empty = runner.is_empty(conn, project)
         # What a rollback set aside only the steps put back: then no consolidated migration.
         waiting = _set_aside(conn, project, project.steps_up_to(target))
@@ -252,13 +264,17 @@ def to_version(
         return VersionResult(result.action, name, install=result.install,
                              upgrades=result.upgrades, plans=result.plans)
     wanted = set(project.steps_up_to(target))
-    with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
+    with runner.migrating(url, project, lock_wait=lock_wait, say=say, target=target) as conn:
         p = plan(conn, project)
         _refuse_foreign(conn, project, p)
         conn.rollback()
+        p = accept_edits(conn, project, p, accept_edited, dry_run)
         _refuse_unsafe(p)
         applied = set(p.applied)
         if applied == wanted:
+            if not p.adopt:  # the history says "at X": the schema must say so too
+                _require_in_sync(conn, project, p.applied, url, shadow_url,
+                                 f"it is not exactly at version {name}")
             return VersionResult("up-to-date", name)
         if applied < wanted:
             pending = [s for s in p.pending if s.name in wanted]
@@ -266,11 +282,14 @@ def to_version(
                 return VersionResult("planned", name, plans=[_steps_plan(
                     project, p.applied, pending, "up", url, shadow_url,
                     f"version {name}: {len(pending)} pending step(s)")])
+            if not p.adopt:  # as migrate: never build steps on a drifted schema
+                _require_in_sync(conn, project, p.applied, url, shadow_url, "nothing ran")
             _adopt(conn, project, p, url, shadow_url, say)
             ran = _apply_steps(conn, project, p.applied, pending, url, shadow_url, say)
             return VersionResult("stepped", name, ran=ran)
+    # accepted edits were re-stamped above (a dry run only planned as if)
     return rollback(project, url, name, shadow_url, lock_wait, say, dry_run,
-                    drop_baseline=drop_baseline)
+                    accept_edited if dry_run else (), drop_baseline=drop_baseline)
 
 
 def _exact_older(project: Project, url: URL, shadow_url: str | None, target: Version) -> bool:
@@ -301,6 +320,7 @@ def rollback(
     say: Say = _quiet,
     dry_run: bool = False,
     drop_baseline: bool = False,
+    accept_edited: tuple[str, ...] = (),
 ) -> VersionResult:
     """The spec's ``migrate:rollback X``: revert, newest first, every applied step that version X
     does not have, through the steps' downs (restoring archived data), in one transaction,
@@ -311,15 +331,19 @@ def rollback(
         raise UsageError(f"version {name} has no models in schema/ yet")
     keep = set(project.steps_up_to(target))
     by_name = {s.name: s for s in all_steps(project)}
-    with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
+    with runner.migrating(url, project, lock_wait=lock_wait, say=say, target=target) as conn:
         p = plan(conn, project)
         conn.rollback()
+        p = accept_edits(conn, project, p, accept_edited, dry_run)
         _refuse_unsafe(p)
         if not keep <= set(p.applied):
             raise Refused(f"the database does not have every step of {name} applied: use "
                           f"`citrine-migrate version {name}`")
         revert = [by_name[n] for n in sorted(set(p.applied) - keep, reverse=True)]
         if not revert:
+            if not p.adopt:
+                _require_in_sync(conn, project, p.applied, url, shadow_url,
+                                 f"it is not exactly at version {name}")
             return VersionResult("up-to-date", name)
         if dry_run:
             return VersionResult("planned", name, plans=[_steps_plan(
@@ -329,10 +353,10 @@ def rollback(
                                  f"rollback {name}")
         _adopt(conn, project, p, url, shadow_url, say)
         target_check = steps_target(project, sorted(keep))
-        seconds = runner.revert_steps(
+        durations = runner.revert_steps(
             conn, project, revert,
             check=lambda c: verify_target(project, target_check, c, url, shadow_url),
             label=target_check.label, say=say, drop_baseline=forced)
-    per = seconds / len(revert)
     return VersionResult("rolled-back", name,
-                         ran=[StepRun(s.name, "down", per) for s in revert])
+                         ran=[StepRun(s.name, "down", d) for s, d in zip(revert, durations,
+                                                                          strict=True)])

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import URL
 
-from .. import hazards, scaffold
+from .. import scaffold
 from ..errors import Refused, UsageError
 from ..project import CONFIG_FILE, Project, version_key
 from ..snapshot import render
@@ -162,6 +162,9 @@ class NewStepResult:
     deletes_data: list[str]  # statements of UP/CONTRACT that delete data
     down_deletes_data: list[str]  # statements of DOWN that delete data
     snapshot_stale: bool
+    # columns rebuilt at the end of their table to give it the models' column order (a new
+    # column declared among existing ones): no loss, a rewrite of the table
+    rebuilds: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -236,9 +239,8 @@ def new_step(
     except BaseException:
         created.undo()
         raise
-    def deleting(statements: list[str]) -> list[str]:
-        return [s for s in statements if hazards.DELETES_DATA in hazards.tags(s)]
-
     return NewStepResult(step_name, version.name, _rel(project, path), not empty, sql.up,
-                         sql.contract, sql.down, deleting(sql.up + sql.contract),
-                         deleting(sql.down), render(project, version).stale)
+                         sql.contract, sql.down, scaffold.deletes_data(sql.up + sql.contract),
+                         scaffold.deletes_data(sql.down), render(project, version).stale,
+                         [asdict(r) | {"note": scaffold.rebuild_note(r).replace("\n", " ")}
+                          for r in scaffold.rebuilds(sql)])

@@ -44,18 +44,48 @@ def _run() -> None:
         result = getattr(err, "result", None)
         if result is not None:
             _render_diff(_console(stderr=True), result)
-        _fail(str(err), err.exit_code)
+        _fail(_with_hint(str(err)), err.exit_code)
     except KeyboardInterrupt:
-        _fail("interrupted; nothing was committed by the step that was running", 130)
+        _interrupted()
+    except SystemExit as done:
+        # typer turns Ctrl-C into a silent exit 130: say what stays and what was rolled back
+        if done.code == 130 and _caused_by_interrupt(done):
+            _interrupted()
+        raise
     except Exception as err:  # never a traceback for the user, unless asked
         if os.environ.get("CITRINE_DEBUG"):
             raise
         from ..db import first_line
 
         if type(err).__module__.startswith(("sqlalchemy", "psycopg")):
-            _fail(f"database error: {first_line(err)}", 2)
+            _fail(_with_hint(f"database error: {first_line(err)}"), 2)
         _fail(f"internal error: {type(err).__name__}: {first_line(err)} "
               "(CITRINE_DEBUG=1 shows where)", 2)
+
+
+def _caused_by_interrupt(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    probe: BaseException | None = exc
+    while probe is not None and id(probe) not in seen:
+        if isinstance(probe, KeyboardInterrupt):
+            return True
+        seen.add(id(probe))
+        probe = probe.__cause__ or probe.__context__
+    return False
+
+
+def _interrupted() -> None:
+    from ..journal import interrupted
+
+    _fail(interrupted(), 130)
+
+
+def _with_hint(message: str) -> str:
+    """A "permission denied" from the server, with the privilege it takes and the way out."""
+    from ..db import privilege_hint
+
+    hint = privilege_hint(message)
+    return f"{message} ({hint})" if hint else message
 
 
 def _fail(message: str, code: int) -> None:

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import UsageError
+from ..errors import ConnectionFailed, UsageError
 from .common import (
     DatabaseUrlOpt,
     DropBaselineOpt,
@@ -387,7 +387,16 @@ def custom_list(
     listing = api_batches.list_batches(proj, url)
     if as_json:
         _print_json(listing.as_dict())
-        return
+    else:
+        _list_text(listing)
+    if listing.error is not None:
+        # Listed from the files, but the database asked for could not be read: an error, as
+        # `manager list` says it (exit 2), not a listing that looks complete.
+        raise ConnectionFailed(f"{listing.error}; the batches are listed without their "
+                               "applied state")
+
+
+def _list_text(listing: Any) -> None:
     if not listing.batches:
         _out("No custom batch migrations yet: `citrine-migrate select` creates one.")
         return
@@ -408,7 +417,7 @@ def custom_list(
         _out()
     if listing.database:
         _say(f"applied state from {listing.database}")
-    elif listing.database_note:
+    elif listing.database_note and listing.error is None:
         _say(listing.database_note)
 
 
@@ -437,15 +446,20 @@ def custom_rollback(
     """Revert what a custom batch applied, in reverse order, in one transaction, verified
     (spec: migrate:custom:rollback NAME). A batch with the baseline (the first step) only
     with --drop-baseline, after a checked backup."""
+    from .. import batches as batch_mod
     from ..api import batches as api_batches
 
     proj = _project(project)
     _lock_options(proj, lock_timeout, lock_retries)
+    batch_mod.check_name(name)  # a bad name is refused before anything is printed
     url = _url(proj, database_url)
     _say(f"database: {_masked(url)}")
-    _out(f"⏪ Rolling back custom batch migration: {name}")
     result = api_batches.rollback(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say,
                                   drop_baseline=drop_baseline)
+    if result.nothing_to_do:
+        _out(f"✅ Custom batch migration {name}: nothing to roll back, none of it is applied")
+        return
+    _out(f"⏪ Rolling back custom batch migration: {name}")
     if result.sql_seconds is not None:
         _out(f"  ⏪ hand-written SQL (DOWN) ({result.sql_seconds:.2f}s)")
     for run in result.reverted:

@@ -69,6 +69,13 @@ DropBaselineOpt = Annotated[
                  help="Allow reverting the baseline (the first step), whose down drops every "
                       "table with all its rows; a checked backup is taken first."),
 ]
+AcceptEditedOpt = Annotated[
+    list[str] | None,
+    typer.Option("--accept-edited", metavar="STEP",
+                 help="Accept that this applied step's file was edited since it ran: re-stamp "
+                      "its checksum in the ledger (recorded with a note), then go on. "
+                      "Repeatable."),
+]
 LockWaitOpt = Annotated[
     float, typer.Option("--lock-wait", help="Seconds to wait for another runner's lock.")
 ]
@@ -147,12 +154,22 @@ def _render_plan(out: Any, plan: Any) -> None:
             tags += " (archived first)"
         if tags:
             out.print(f"-- hazards: {tags}", markup=False)
-        text = stmt.sql.strip()
-        out.print(text if text.startswith("--") else text + ";", markup=False)
+        out.print(_terminated(stmt.sql), markup=False)
     counts = ", ".join(f"{k}: {v}" for k, v in plan.counts().items() if v)
     unarchived = len(plan.unarchived_deletes())
     out.print(f"\n-- {len(plan.statements)} statement(s); {counts or 'no hazards'}; "
               f"{unarchived} delete(s) of data not archived first", markup=False)
+
+
+def _terminated(sql: str) -> str:
+    """A statement as ``psql -f`` runs it: with its ``;`` (on a line of its own when the last
+    line holds a comment, which would swallow it); a statement of comments only stays as is."""
+    from ..sqltext import strip_comments
+
+    text = sql.strip()
+    if not strip_comments(text).strip():
+        return text
+    return text + ("\n;" if "--" in text.rsplit("\n", 1)[-1] else ";")
 
 
 def _backup_first(proj: Any, url: Any) -> None:

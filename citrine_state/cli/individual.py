@@ -8,6 +8,7 @@ import typer
 
 from ..errors import EXIT_PROBLEM
 from .common import (
+    AcceptEditedOpt,
     BackupOpt,
     DatabaseUrlOpt,
     DropBaselineOpt,
@@ -47,11 +48,7 @@ def migrate(
         help="Apply pending steps older than the newest applied one (recorded in the ledger).",
     )] = False,
     dry_run: DryRunOpt = False,
-    accept_edited: Annotated[list[str] | None, typer.Option(
-        "--accept-edited",
-        help="Accept that this applied step's file was edited: re-stamp its checksum in the "
-             "ledger (recorded with a note). Repeatable.",
-    )] = None,
+    accept_edited: AcceptEditedOpt = None,
 ) -> None:
     """Apply every pending step in order, each in its own transaction (spec: npm run migrate)."""
     from .. import api
@@ -62,7 +59,8 @@ def migrate(
     if backup and not dry_run:
         _backup_first(proj, url)
     out = _console()
-    out.print(f"Database: {_masked(url)}", markup=False)
+    # a dry run's stdout is the plan, SQL that psql -f runs: everything else is a comment
+    out.print(f"{'-- ' if dry_run else ''}Database: {_masked(url)}", markup=False)
 
     def progress(run: Any) -> None:
         out.print(f"  ✅ {run.name} ({run.seconds:.2f}s)", markup=False)
@@ -72,7 +70,7 @@ def migrate(
                          dry_run=dry_run, accept_edited=tuple(accept_edited or ()))
     if result.plan is not None:
         _render_plan(out, result.plan)
-        out.print("Dry run: nothing was changed.", markup=False)
+        out.print("-- Dry run: nothing was changed.", markup=False)
         return
     if result.adopted:
         out.print(f"Adopted {len(result.adopted)} step(s) that CitrineOS's own runner applied.",
@@ -110,10 +108,16 @@ def check(
             out.print(f"{len(result.pending)} pending step(s):", markup=False)
             for name in result.pending:
                 out.print(f"  ⏳ {name}", markup=False)
-        else:
+        elif not result.problems:
             out.print("Nothing pending.", markup=False)
-        for problem in result.problems:
-            out.print(f"  ⚠️  {problem}", markup=False)
+        if result.problems:
+            lead = "" if result.pending else "Nothing pending, but "
+            count = len(result.problems)
+            out.print(f"{lead}{count} history problem{'' if count == 1 else 's'} "
+                      f"{'stops' if count == 1 else 'stop'} `citrine-migrate migrate` "
+                      "(exit 1):", markup=False)
+            for problem in result.problems:
+                out.print(f"  ⚠️  {problem}", markup=False)
     if result.pending or result.problems:
         raise typer.Exit(EXIT_PROBLEM)
 
@@ -128,6 +132,7 @@ def undo(
     lock_retries: LockRetriesOpt = None,
     dry_run: DryRunOpt = False,
     drop_baseline: DropBaselineOpt = False,
+    accept_edited: AcceptEditedOpt = None,
 ) -> None:
     """Revert the last applied step, restoring archived data (spec: db:migrate:undo). The
     baseline (the first step) only with --drop-baseline, after a checked backup."""
@@ -137,10 +142,14 @@ def undo(
     _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
     run = api.undo(proj, url, shadow_url, lock_wait=lock_wait, say=_say, dry_run=dry_run,
-                   drop_baseline=drop_baseline)
+                   drop_baseline=drop_baseline,
+                   accept_edited=tuple(accept_edited or ()))
+    if run is None:
+        _console().print("No step is applied: nothing to undo.", markup=False)
+        return
     if dry_run:
         _render_plan(_console(), run)
-        _console().print("Dry run: nothing was changed.", markup=False)
+        _console().print("-- Dry run: nothing was changed.", markup=False)
         return
     _console().print(f"⏪ reverted {run.name} ({run.seconds:.2f}s)", markup=False)
 

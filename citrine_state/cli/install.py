@@ -109,7 +109,7 @@ def _report_upgrade(result: Any, as_json: bool) -> None:
     if result.action == "planned":
         for plan in result.plans:
             _render_plan(out, plan)
-        out.print("Dry run: nothing was changed.", markup=False)
+        out.print("-- Dry run: nothing was changed.", markup=False)
         return
     if result.action == "up-to-date":
         out.print(f"✅ already at version {result.version}: nothing to do", markup=False)
@@ -194,9 +194,17 @@ def _status(project: str | None, database_url: str | None, shadow_url: str | Non
             mark = "✅" if step in result.applied else "⏳"
             out.print(f"  {mark} {step}", markup=False)
     if result.unknown:
-        out.print("\nUnknown to this project (recorded in SequelizeMeta):", markup=False)
+        out.print("\nUnknown to this project (recorded in SequelizeMeta or the ledger):",
+                  markup=False)
         for name in result.unknown:
             out.print(f"  ? {name}", markup=False)
+    if result.edited or result.vanished:
+        out.print("\nHistory problems (migrate, undo, rollback and version refuse until they "
+                  "are resolved):", markup=False)
+        for path in result.edited:
+            out.print(f"  ✎ {path}: edited since it was applied", markup=False)
+        for path in result.vanished:
+            out.print(f"  ✗ {path}: applied, but the file is gone", markup=False)
     if result.drift is not None and not result.drift.in_sync:
         out.print("\nDrift:", markup=False)
         _render_diff(out, result.drift)

@@ -105,6 +105,9 @@ def restore(
     from ..api import operations
 
     proj = _project(project)
+    if file.is_dir():
+        raise UsageError(f"{file} is a directory, not a backup file: name the .dump file in it "
+                         "(citrine-migrate backup writes <database>-<version>-<time>.dump)")
     if not file.is_file():
         raise UsageError(f"no such backup file: {file}")
     url = _url(proj, database_url)
@@ -186,10 +189,16 @@ def manager_list(
             missing = "  (file missing)" if step.file is None else ""
             out.print(f"   {mark} {step.name}{missing}", markup=False)
             out.print(f"      {stamp_text(step.timestamp)}  {step.description}", markup=False)
+    if listing.unknown:
+        out.print("\nUnknown to this project (recorded in SequelizeMeta or the ledger):",
+                  markup=False)
+        for name in listing.unknown:
+            out.print(f"   ? {name}", markup=False)
     if listing.database:
         steps = [s for v in listing.versions for s in v.steps]
         done = sum(1 for s in steps if s.applied)
-        out.print(f"\n{done} of {len(steps)} step(s) applied.", markup=False)
+        more = f"; {len(listing.unknown)} unknown to this project" if listing.unknown else ""
+        out.print(f"\n{done} of {len(steps)} step(s) applied{more}.", markup=False)
 
 
 # --- manager report -----------------------------------------------------------------------------
@@ -238,12 +247,14 @@ def manager_report(
 
 
 def _render_report(rep: Any) -> None:
-    from rich.table import Table
-
-
+    """The report for a terminal of any width: no table columns to squeeze, each step on a line
+    of its own with its state and description below (a narrow terminal wraps long lines, it
+    never cuts them)."""
     out = _console()
     dbi = rep.database
-    out.print(f"[bold]Migration report: {rep.project}[/bold]  ({rep.generated_at})")
+    from rich.markup import escape
+
+    out.print(f"[bold]Migration report: {escape(rep.project)}[/bold]  ({rep.generated_at})")
     if dbi is None:
         out.print("No database consulted (pass --database-url for applied, pending and drift).",
                   markup=False)
@@ -256,7 +267,8 @@ def _render_report(rep: Any) -> None:
             out.print(f"Next:     {dbi.recommendation}", markup=False)
     for version in rep.versions:
         out.print()
-        out.rule(f"{version.name}: {version.description}", style="cyan")
+        out.rule(style="cyan")
+        out.print(f"[bold]{escape(version.name)}: {escape(version.description)}[/bold]")
         models = version.models or "none yet (planned)"
         out.print(f"step timestamps {version.start}..{version.end} · models: "
                   f"{models} · snapshot: {version.snapshot or 'none'}", markup=False)
@@ -268,19 +280,21 @@ def _render_report(rep: Any) -> None:
                 for item in items:
                     out.print(f"  {mark} {item}", markup=False)
         if version.steps:
-            table = Table(show_edge=False, pad_edge=False)
-            table.add_column("step", no_wrap=True)
-            table.add_column("description", overflow="fold")
-            table.add_column("applied", no_wrap=True)
-            for step in version.steps:
-                applied = ("—" if step.applied is None else
-                           f"✅ {(step.applied_at or '')[:10]} {step.applied_how or ''}".strip()
-                           if step.applied else "⏳ pending")
-                table.add_row(step.name + ("" if step.file else " (file missing)"),
-                              step.description, applied)
-            out.print(table)
+            out.print("[bold]Steps[/bold]")
+        for step in version.steps:
+            mark = "•" if step.applied is None else "✅" if step.applied else "⏳"
+            state = ""
+            if step.applied:
+                when = f" {step.applied_at[:10]}" if step.applied_at else ""
+                state = f"applied{when} ({step.applied_how or '?'}) · "
+            elif step.applied is not None:
+                state = "pending · "
+            out.print(f"  {mark} {step.name}" + ("" if step.file else " (file missing)"),
+                      markup=False)
+            out.print(f"     {state}{step.description}", markup=False)
     out.print()
-    out.rule("Custom batches", style="cyan")
+    out.rule(style="cyan")
+    out.print("[bold]Custom batches[/bold]")
     if not rep.batches:
         out.print("none (versions/custom/ holds no *-metadata.json)", markup=False)
     for batch in rep.batches:
@@ -293,18 +307,21 @@ def _render_report(rep: Any) -> None:
     if dbi is not None:
         if dbi.pending:
             out.print()
-            out.rule("Pending", style="cyan")
+            out.rule(style="cyan")
+            out.print("[bold]Pending[/bold]")
             for name in dbi.pending:
                 out.print(f"  ⏳ {name}", markup=False)
         if dbi.drift and not dbi.drift.get("in_sync"):
             out.print()
-            out.rule("Drift", style="red")
+            out.rule(style="red")
+            out.print("[bold]Drift[/bold]")
             for d in dbi.drift["differences"]:
                 out.print(f"  {d['change']:10} {d['kind']} {d['name']}", markup=False)
     problems = rep.problems + (dbi.problems if dbi else [])
     if problems:
         out.print()
-        out.rule("Problems", style="red")
+        out.rule(style="red")
+        out.print("[bold]Problems[/bold]")
         for problem in problems:
             out.print(f"  ❌ {problem}", markup=False)
 

@@ -9,6 +9,7 @@ import typer
 
 from ..errors import CheckFailed
 from .common import (
+    AcceptEditedOpt,
     AllowHazardOpt,
     BackupOpt,
     DatabaseUrlOpt,
@@ -51,6 +52,7 @@ def version_cmd(
     as_json: JsonOpt = False,
     backup: BackupOpt = False,
     drop_baseline: DropBaselineOpt = False,
+    accept_edited: AcceptEditedOpt = None,
 ) -> None:
     """Bring the database to exactly VERSION by the fitting path (spec: migrate:version)."""
     from .. import api
@@ -63,7 +65,8 @@ def version_cmd(
     _say(f"database: {_masked(url)}")
     result = api.to_version(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
                             dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()),
-                            drop_baseline=drop_baseline)
+                            drop_baseline=drop_baseline,
+                            accept_edited=tuple(accept_edited or ()))
     _report_upgrade(result, as_json)
 
 
@@ -79,6 +82,7 @@ def rollback(
     dry_run: DryRunOpt = False,
     as_json: JsonOpt = False,
     drop_baseline: DropBaselineOpt = False,
+    accept_edited: AcceptEditedOpt = None,
 ) -> None:
     """Go back down to VERSION through the steps' downs, restoring archived data, verified
     against VERSION's snapshot (spec: migrate:rollback)."""
@@ -89,7 +93,8 @@ def rollback(
     url = _url(proj, database_url)
     _say(f"database: {_masked(url)}")
     result = api.rollback(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
-                          dry_run=dry_run, drop_baseline=drop_baseline)
+                          dry_run=dry_run, drop_baseline=drop_baseline,
+                          accept_edited=tuple(accept_edited or ()))
     _report_upgrade(result, as_json)
 
 

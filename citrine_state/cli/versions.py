@@ -94,6 +94,8 @@ def new_step(
     if result.generated:
         out.print(f"   UP: {len(result.up)} statement(s), CONTRACT: {len(result.contract)}, "
                   f"DOWN: {len(result.down)}", markup=False)
+    for rebuild in result.rebuilds:
+        out.print(f"   ℹ️  {rebuild['note']}", markup=False)
     if result.deletes_data:
         out.print(f"   ⚠️  {len(result.deletes_data)} statement(s) of UP/CONTRACT delete data "
                   "(marked `-- hazards: deletes-data`): archive it first with a data move",
