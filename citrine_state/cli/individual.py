@@ -24,9 +24,11 @@ from .common import (
     _print_json,
     _project,
     _render_plan,
+    _result_json,
     _say,
     _url,
     app,
+    parse_step_name,
 )
 
 # --- individual steps ----------------------------------------------------------------------------
@@ -47,10 +49,11 @@ def migrate(
     )] = False,
     dry_run: DryRunOpt = False,
     accept_edited: Annotated[list[str] | None, typer.Option(
-        "--accept-edited",
+        "--accept-edited", parser=parse_step_name, metavar="STEP",
         help="Accept that this applied step's file was edited: re-stamp its checksum in the "
              "ledger (recorded with a note). Repeatable.",
     )] = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Apply every pending step in order, each in its own transaction (spec: npm run migrate)."""
     from .. import api
@@ -60,7 +63,7 @@ def migrate(
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)
-    out = _console()
+    out = _console(stderr=as_json)
     out.print(f"Database: {_masked(url)}", markup=False)
 
     def progress(run: Any) -> None:
@@ -69,6 +72,12 @@ def migrate(
     result = api.migrate(proj, url, shadow_url, lock_wait=lock_wait, say=_say,
                          progress=progress, allow_out_of_order=allow_out_of_order,
                          dry_run=dry_run, accept_edited=tuple(accept_edited or ()))
+    if as_json:
+        action = "planned" if result.plan is not None else "migrated" if result.ran \
+            else "up-to-date"
+        _result_json(action, result.version, result.ran,
+                     [result.plan] if result.plan is not None else [], adopted=result.adopted)
+        return
     if result.plan is not None:
         _render_plan(out, result.plan)
         out.print("Dry run: nothing was changed.", markup=False)
@@ -122,6 +131,8 @@ def undo(
     lock_timeout: LockTimeoutOpt = None,
     lock_retries: LockRetriesOpt = None,
     dry_run: DryRunOpt = False,
+    backup: BackupOpt = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Revert the last applied step, restoring archived data (spec: db:migrate:undo)."""
     from .. import api
@@ -129,11 +140,18 @@ def undo(
     proj = _project(project)
     _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
+    if backup and not dry_run:
+        _backup_first(proj, url)
+    _say(f"database: {_masked(url)}")
     run = api.undo(proj, url, shadow_url, lock_wait=lock_wait, say=_say, dry_run=dry_run)
+    if as_json:
+        if dry_run:
+            _result_json("planned", None, plans=[run])
+        else:
+            _result_json("reverted", None, [run])
+        return
     if dry_run:
         _render_plan(_console(), run)
         _console().print("Dry run: nothing was changed.", markup=False)
         return
     _console().print(f"⏪ reverted {run.name} ({run.seconds:.2f}s)", markup=False)
-
-
