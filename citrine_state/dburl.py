@@ -59,6 +59,12 @@ ENCODING_HINT = ("percent-encode '/', '?' and '%' in the user name and password 
 class _Bad(Exception):
     """Why a text is not a database URL, in words that never quote the text."""
 
+    what = "a usable database URL"
+
+
+class _NotPostgres(_Bad):
+    what = "a PostgreSQL URL"
+
 
 def parse(text: str, source: str = "the database URL") -> URL:
     """A PostgreSQL URL or libpq connection string as a SQLAlchemy URL for psycopg 3.
@@ -74,7 +80,7 @@ def parse(text: str, source: str = "the database URL") -> URL:
         fields, query = _parse_url(text) if _SCHEME.match(text.strip()) else _parse_dsn(text)
         url = _build(fields, query)
     except _Bad as bad:
-        raise UsageError(f"{source} is not a usable database URL: {bad}") from None
+        raise UsageError(f"{source} is not {bad.what}: {bad}") from None
     _remember(text, url)
     return url
 
@@ -90,7 +96,8 @@ def _parse_url(text: str) -> tuple[dict[str, str], dict[str, str]]:
     backend, _, _driver = scheme.partition("+")
     if backend not in ("postgresql", "postgres"):
         shown = scheme if re.fullmatch(r"[a-z][a-z0-9+.-]{0,30}", scheme) else "another"
-        raise _Bad(f"it is a {shown}:// URL; give a postgresql:// (or postgres://) URL")
+        raise _NotPostgres(f"it is a {shown}:// URL; give a postgresql:// (or postgres://) "
+                           "URL")
     rest = text[scheme_match.end():]
     at, end = -1, len(rest)
     for index, char in enumerate(rest):

@@ -228,7 +228,7 @@ def parse_existing_file(value: Any) -> Path:
     if path.is_dir():
         raise _bad(f"{path} is a folder, not a backup file")
     if not path.is_file():
-        raise _bad(f"no such file: {path}")
+        raise _bad(f"no such backup file: {path}")
     return path
 
 
