@@ -9,7 +9,6 @@ case-sensitive; no unit means milliseconds), rounds it to whole milliseconds, an
 
 from __future__ import annotations
 
-import math
 import re
 
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "min": 60_000.0, "h": 3_600_000.0,
@@ -31,7 +30,7 @@ def milliseconds(text: str) -> int:
         raise ValueError(f"{text.strip()[:40]!r} is not {EXAMPLES}")
     number = float(match["number"])
     value = number * UNITS_MS[match["unit"] or "ms"]
-    rounded = int(math.floor(value + 0.5))
+    rounded = round(value)  # half to even, as PostgreSQL's rint(): 0.5ms is 0
     if rounded > MAX_MS:
         raise ValueError(f"{text.strip()!r} is more than PostgreSQL's limit of {MAX_MS} ms "
                          "(about 24 days)")
