@@ -22,10 +22,10 @@ from .errors import ConnectionFailed
 DRIVER = dburl.DRIVER
 
 
-def parse_url(url: str, source: str = "the database URL") -> URL:
+def parse_url(url: str, source: str = "the database URL", need_database: bool = True) -> URL:
     """Every accepted form (see ``dburl``) as a SQLAlchemy URL for psycopg 3; a text that is
     none of them is refused in one line that never repeats it."""
-    return dburl.parse(url, source)
+    return dburl.parse(url, source, need_database)
 
 
 def mask(url: str | URL) -> str:
@@ -308,7 +308,8 @@ def shadow_database(near: str | URL, shadow_url: str | URL | None = None) -> Ite
     (its database part is ignored).
     """
     base = shadow_url if shadow_url is not None else near
-    parsed = parse_url(base) if isinstance(base, str) else base
+    parsed = parse_url(base, "--shadow-url", need_database=False) if isinstance(base, str) \
+        else base
     now, _ = sweep_stale_shadows(parsed)
     url = parsed.set(database=shadow_name(now))
     create_database(url)

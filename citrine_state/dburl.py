@@ -66,11 +66,12 @@ class _NotPostgres(_Bad):
     what = "a PostgreSQL URL"
 
 
-def parse(text: str, source: str = "the database URL") -> URL:
+def parse(text: str, source: str = "the database URL", need_database: bool = True) -> URL:
     """A PostgreSQL URL or libpq connection string as a SQLAlchemy URL for psycopg 3.
 
     ``source`` names where the text came from (``--database-url``, ``DATABASE_URL``) in the
-    one-line error, which never repeats the text itself."""
+    one-line error, which never repeats the text itself. Without ``need_database`` (a server
+    for shadow databases) a URL may name none: it is then ``postgres``."""
     if not isinstance(text, str):
         raise UsageError(f"{source} is not text")
     if not text.strip():
@@ -78,6 +79,8 @@ def parse(text: str, source: str = "the database URL") -> URL:
                          "postgresql://user:password@host:5432/dbname")
     try:
         fields, query = _parse_url(text) if _SCHEME.match(text.strip()) else _parse_dsn(text)
+        if not need_database:
+            fields.setdefault("dbname", "postgres")
         url = _build(fields, query)
     except _Bad as bad:
         raise UsageError(f"{source} is not {bad.what}: {bad}") from None

@@ -95,6 +95,14 @@ def test_a_text_that_is_no_usable_url_is_refused_without_echoing_it(text: str,
     assert db.mask(text) == "(a database URL that does not parse)" or text.strip() == ""
 
 
+def test_a_shadow_server_url_may_leave_out_the_database(project: Path) -> None:
+    url = dburl.parse(f"postgresql://u:{quote(PASSWORD, safe='')}@h:5433", need_database=False)
+    assert (url.host, url.port, url.database, url.password) == ("h", 5433, "postgres", PASSWORD)
+    run = citrine("verify", "--version", "1.8.0", "--shadow-url", "postgresql://u@127.0.0.1:1",
+                  project=project, url="postgresql://u@127.0.0.1:1/x")
+    assert run.code == 2 and "cannot connect to postgresql://u@127.0.0.1:1/x" in run.err, run.err
+
+
 def test_scrub_replaces_urls_and_password_fields_never_a_password_inside_words() -> None:
     url = dburl.parse("postgresql://u:o@h/d")
     text = ('connection failed: connection to server at "h", port 5432 failed: '
@@ -116,9 +124,9 @@ def test_scrub_masks_the_exact_text_that_was_given_as_a_url() -> None:
     assert dburl.scrub(f"echoed: {given}!") == "echoed: postgresql://u:***@h/d!"
 
 
-def test_a_one_letter_password_does_not_mangle_the_error_line() -> None:
+def test_a_one_letter_password_does_not_mangle_the_error_line(project: Path) -> None:
     """The old masking replaced the password anywhere: "c***nnecti***n failed"."""
-    run = citrine("status", url="postgresql://u:o@127.0.0.1:1/x", project=REPO)
+    run = citrine("status", url="postgresql://u:o@127.0.0.1:1/x", project=project)
     assert run.code == 2, run.text
     assert "error: cannot connect to postgresql://u:***@127.0.0.1:1/x: connection" in run.err
     assert "***nnecti" not in run.err and "Connection refused" in run.err

@@ -84,13 +84,22 @@ def parse_nonempty(value: Any) -> str:
 
 def parse_database_url(value: Any) -> str:
     """The text as given (the api resolves it), once it parses as a URL we accept."""
+    return _checked_url(value, need_database=True)
+
+
+def parse_server_url(value: Any) -> str:
+    """A server for shadow databases: a URL whose database part may be left out."""
+    return _checked_url(value, need_database=False)
+
+
+def _checked_url(value: Any, need_database: bool) -> str:
     from ..dburl import parse
 
     text = _text(value)
     if not text.strip():
         raise _bad("it is empty: give a PostgreSQL URL, or leave the option out")
     try:
-        parse(text, "the URL")
+        parse(text, "the URL", need_database)
     except CitrineError as err:
         raise _bad(str(err).removeprefix("the URL ")) from None
     return text
@@ -253,7 +262,7 @@ DatabaseUrlOpt = Annotated[
 ]
 ShadowUrlOpt = Annotated[
     str | None,
-    typer.Option("--shadow-url", parser=parse_database_url, metavar="URL",
+    typer.Option("--shadow-url", parser=parse_server_url, metavar="URL",
                  help="Server on which to build shadow databases (default: the same server)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
