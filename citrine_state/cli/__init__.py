@@ -76,9 +76,7 @@ def _usage_error(err: Any) -> None:
     """One line, ``error: ...``, exit 2, instead of click's usage block: the same shape as
     every other refusal. ``no_args_is_help`` shows the help as before."""
     ctx = getattr(err, "ctx", None)
-    if type(err).__name__ == "NoArgsIsHelpError" or (
-            ctx is not None and not ctx.args and not ctx.params and
-            str(getattr(err, "message", "")).startswith("Missing command")):
+    if type(err).__name__ == "NoArgsIsHelpError":
         if ctx is not None:
             sys.stderr.write(ctx.get_help() + "\n")
         sys.exit(getattr(err, "exit_code", 2))

@@ -57,6 +57,7 @@ def _root(
 ) -> None:
     """Declarative state-diff migrations for the CitrineOS PostgreSQL database."""
 
+
 # --- option types ---------------------------------------------------------------------------------
 # Every option's domain is declared once here and checked while the command line is parsed,
 # before any file is written or any connection opened: a value outside it is one line and exit 2.
@@ -64,7 +65,7 @@ def _root(
 
 MAX_LOCK_WAIT = 86_400.0  # one day: longer is a runner nobody is watching
 MAX_LOCK_RETRIES = 1000  # also the config's limit (config.schema.json)
-VERSION_FORM = r"[0-9]{1,6}\.[0-9]{1,6}\.[0-9]{1,6}"
+VERSION_FORM = r"(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})"
 
 
 def _bad(message: str) -> Exception:
@@ -153,7 +154,8 @@ def parse_version(value: Any) -> str:
 
     text = _text(value).strip()
     if not re.fullmatch(VERSION_FORM, text):
-        raise _bad(f"{text[:40]!r} is not a version: give X.Y.Z, e.g. 1.8.0")
+        raise _bad(f"{text[:40]!r} is not a version name: expected MAJOR.MINOR.PATCH, e.g. "
+                   "1.8.0")
     return text
 
 
