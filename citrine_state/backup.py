@@ -160,13 +160,16 @@ def take(
     major = pgtools.server_major(url)
     dump = pgtools.find("pg_dump", major)
     lister = _same_folder(dump, "pg_restore") or pgtools.find("pg_restore", major, dump.major)
-    output_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dirs(output_dir)
     when = datetime.now(UTC).replace(microsecond=0)
     final = _free_name(output_dir / backup_name(str(url.database), version, when))
     partial = final.with_name(final.name + ".partial")
     say(f"pg_dump -Fc {db.mask(url)} with {dump}")
     started = time.perf_counter()
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise UsageError(f"cannot write a backup into {output_dir}: {exc.strerror}") from None
     try:
         os.fchmod(fd, 0o600)
         proc = subprocess.run(
@@ -205,6 +208,33 @@ def take(
         pg_dump=str(dump),
         server_major=major,
     )
+
+
+def make_private_dirs(folder: Path) -> None:
+    """Make ``folder`` and every missing folder above it with mode 0700 (a backup holds every
+    token and password hash of the database: no folder on its way is made readable for others;
+    folders that exist already are left as they are). Failures are one line naming the path."""
+    missing: list[Path] = []
+    here = folder
+    while not here.exists():
+        missing.append(here)
+        if here.parent == here:
+            break
+        here = here.parent
+    if here.exists() and not here.is_dir():
+        raise UsageError(f"cannot make the backup folder {folder}: {here} is a file")
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=0o700)
+            os.chmod(path, 0o700)  # mkdir's mode is masked by the umask
+        except FileExistsError:
+            if not path.is_dir():
+                raise UsageError(f"cannot make the backup folder {folder}: {path} is a "
+                                 "file") from None
+        except OSError as exc:
+            raise UsageError(f"cannot make the backup folder {path}: {exc.strerror}") from None
+    if not folder.is_dir():
+        raise UsageError(f"the backup folder {folder} is a file, not a folder")
 
 
 def _same_folder(tool: pgtools.Tool, name: str) -> pgtools.Tool | None:

@@ -9,7 +9,8 @@ A batch is two files in ``versions/custom/``:
   sha256 of each step file when the batch was made, so that a step edited since is noticed;
 - ``<name>-consolidated.py``, what the engine runs: ``STEPS``, the steps by reference (name,
   version, checksum; never copies), and ``UP`` / ``DOWN``, hand-written SQL (empty unless the
-  batch is a template made with ``select --template``).
+  batch is a template made with ``select --template``). It is Python syntax but data: it is
+  read with ``ast.literal_eval``, never imported, so listing a batch runs nothing.
 
 Steps that a batch applies are recorded as usual in ``SequelizeMeta`` (step names only) and in
 the ledger with kind ``batch`` and the batch's name; reverting them records kind ``reverted``
@@ -36,7 +37,7 @@ from sqlalchemy.engine import Connection
 
 from . import db, diff, ledger, runner, verify
 from .errors import CitrineError, Refused, UsageError
-from .project import Project, load_module_from_path
+from .project import Project
 from .sqltext import strip_comments
 from .steps import STEP_NAME, Step, all_steps, baseline, run_step
 
@@ -279,10 +280,10 @@ def load(project: Project, name: str, check_files: bool = True) -> Batch:
         raise UsageError(f"custom batch {name} has no {_rel(project, py_file)}: recreate it "
                          "with `citrine-migrate select --force`")
     metadata = read_metadata(meta_file, name, _rel(project, meta_file))
-    module = load_module_from_path(f"citrine_batch_{re.sub(r'[^a-z0-9]', '_', name)}", py_file)
-    listed = _batch_module(module, name, _rel(project, py_file))
-    up = getattr(module, "UP", "")
-    down = getattr(module, "DOWN", "")
+    values = read_batch_file(py_file, _rel(project, py_file))
+    listed = _batch_values(values, name, _rel(project, py_file))
+    up = values.get("UP", "")
+    down = values.get("DOWN", "")
     _agree(metadata, listed, _rel(project, meta_file), _rel(project, py_file))
     by_name = {s.name: s for s in all_steps(project)}
     chosen: list[Step] = []
@@ -381,17 +382,60 @@ def _is_timestamp(text: str) -> bool:
     return True
 
 
-def _batch_module(module: Any, name: str, shown: str) -> list[tuple[str, str, str]]:
-    if getattr(module, "BATCH", None) != name:
+BATCH_NAMES = ("BATCH", "STEPS", "UP", "DOWN")
+
+
+def read_batch_file(path: Path, shown: str) -> dict[str, Any]:
+    """The values a ``<name>-consolidated.py`` assigns, read from its syntax tree with
+    ``ast.literal_eval``: a batch file is data, and listing, reporting or validating batches
+    must never run code from it (only the steps it names run, when the batch is run). Anything
+    but a docstring and literal assignments of BATCH, STEPS, UP and DOWN is refused."""
+    import ast
+
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=shown)
+    except UnicodeDecodeError:
+        raise UsageError(f"{shown}: not UTF-8 text") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {shown}: {exc.strerror}") from None
+    except SyntaxError as exc:
+        raise UsageError(f"{shown}: syntax error at line {exc.lineno}: {exc.msg}") from None
+    values: dict[str, Any] = {}
+    for index, node in enumerate(tree.body):
+        if index == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) \
+                and isinstance(node.value.value, str):
+            continue  # the docstring
+        target = None
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            target = node.target
+        if not isinstance(target, ast.Name) or target.id not in BATCH_NAMES:
+            raise UsageError(
+                f"{shown}, line {node.lineno}: a batch file holds only its docstring and "
+                f"{', '.join(BATCH_NAMES)} as literal values (it is read, never run); recreate "
+                "it with `citrine-migrate select --force`"
+            )
+        assert node.value is not None
+        try:
+            values[target.id] = ast.literal_eval(node.value)
+        except ValueError:
+            raise UsageError(f"{shown}, line {node.lineno}: {target.id} must be a literal value "
+                             "(the file is read, never run)") from None
+    return values
+
+
+def _batch_values(values: dict[str, Any], name: str, shown: str) -> list[tuple[str, str, str]]:
+    if values.get("BATCH") != name:
         raise UsageError(f"{shown}: BATCH must be {name!r}")
-    listed = getattr(module, "STEPS", None)
+    listed = values.get("STEPS")
     if not isinstance(listed, list | tuple) or not all(
         isinstance(item, tuple) and len(item) == 3 and all(isinstance(x, str) for x in item)
         for item in listed
     ):
         raise UsageError(f"{shown}: STEPS must be a list of (step, version, checksum) tuples")
     for attr in ("UP", "DOWN"):
-        if not isinstance(getattr(module, attr, ""), str):
+        if not isinstance(values.get(attr, ""), str):
             raise UsageError(f"{shown}: {attr} must be a string of SQL")
     return [(a, b, c) for a, b, c in listed]
 

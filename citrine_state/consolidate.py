@@ -49,7 +49,7 @@ from sqlalchemy.engine import URL, Connection
 from . import db, diff, hazards
 from . import steps as steps_mod
 from .errors import CheckFailed, Refused, UsageError
-from .project import Project, Version
+from .project import Project, Version, read_text
 from .snapshot import committed_sql, sql_hash
 from .verify import load_sql, scope_of
 
@@ -174,7 +174,7 @@ def _hints(project: Project, version: Version) -> list[Rename]:
     if not path.is_file():
         return []
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_text(path))
         return [Rename(r["table"], r["from"], r["to"]) for r in data.get("renames", [])]
     except (ValueError, KeyError, TypeError) as exc:
         raise UsageError(f"{path}: {exc}") from None
@@ -556,7 +556,7 @@ def _run_move(conn: Connection, project: Project, move: DataMove) -> None:
         )
     archive = str(project.settings["archive_schema"])
     conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {_q(archive)}")
-    db.run_script(conn, path.read_text(encoding="utf-8").replace("{archive}", archive))
+    db.run_script(conn, read_text(path).replace("{archive}", archive))
 
 
 def execute(conn: Connection, project: Project, c: Consolidated,
@@ -716,7 +716,7 @@ def plan(project: Project, c: Consolidated) -> hazards.Plan:
     statements: list[hazards.Statement] = []
     for phase, item in c.statements():
         if isinstance(item, DataMove):
-            text = (project.root / item.path).read_text(encoding="utf-8")
+            text = read_text(project.root / item.path)
             archived |= hazards.archived_tables(text)
             statements.append(hazards.Statement(
                 f"-- data move {item.path} ({item.step})", phase, item.path,

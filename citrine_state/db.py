@@ -13,51 +13,31 @@ from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.pool import NullPool
 
-from .errors import ConnectionFailed, UsageError
+from . import dburl
+from .errors import ConnectionFailed
 
-DRIVER = "postgresql+psycopg"
-
-
-def parse_url(url: str) -> URL:
-    """Accept postgres://, postgresql:// and postgresql+psycopg:// URLs; always use psycopg 3."""
-    try:
-        parsed = make_url(url)
-    except Exception as exc:  # sqlalchemy raises ArgumentError with the URL in it
-        raise UsageError(f"not a database URL: {mask(url)}") from exc
-    if parsed.get_backend_name() not in ("postgresql", "postgres"):
-        raise UsageError(f"not a PostgreSQL URL: {mask(url)}")
-    if not parsed.database:
-        raise UsageError(f"the database URL names no database: {mask(url)}")
-    return parsed.set(drivername=DRIVER)
+DRIVER = dburl.DRIVER
 
 
-_PASSWORD_IN_URL = re.compile(r"(://[^:/@\s]*:)([^@\s]*)(@)")
+def parse_url(url: str, source: str = "the database URL", need_database: bool = True) -> URL:
+    """Every accepted form (see ``dburl``) as a SQLAlchemy URL for psycopg 3; a text that is
+    none of them is refused in one line that never repeats it."""
+    return dburl.parse(url, source, need_database)
 
 
 def mask(url: str | URL) -> str:
-    """The URL as text with its password replaced by ***, safe for any output."""
-    if isinstance(url, URL):
-        return url.set(drivername="postgresql").render_as_string(hide_password=True)
-    return _PASSWORD_IN_URL.sub(r"\1***\3", url)
+    """The URL as text with its password (and other secrets) replaced by ***, safe for any
+    output."""
+    return dburl.mask(url)
 
 
 def scrub(text: str, *urls: str | URL) -> str:
-    """Remove passwords (of the given URLs, and any URL-shaped ones) from a message."""
-    for url in urls:
-        password = url.password if isinstance(url, URL) else _password_of(url)
-        if password:
-            text = text.replace(str(password), "***")
-    return _PASSWORD_IN_URL.sub(r"\1***\3", text)
-
-
-def _password_of(url: str) -> str | None:
-    try:
-        return make_url(url).password  # type: ignore[return-value]
-    except Exception:
-        return None
+    """Remove passwords (of the given URLs, of any URL given before, and any URL-shaped or
+    ``password=`` ones) from a message, leaving the other words as they are."""
+    return dburl.scrub(text, *urls)
 
 
 def engine_for(url: str | URL, **kwargs: object) -> Engine:
@@ -375,7 +355,8 @@ def shadow_database(near: str | URL, shadow_url: str | URL | None = None) -> Ite
     (its database part is ignored).
     """
     base = shadow_url if shadow_url is not None else near
-    parsed = parse_url(base) if isinstance(base, str) else base
+    parsed = parse_url(base, "--shadow-url", need_database=False) if isinstance(base, str) \
+        else base
     given = shadow_url is not None
     try:
         now, _ = sweep_stale_shadows(parsed)

@@ -28,6 +28,8 @@ BUILDS_INDEX = "builds-index"
 VALIDATES_CONSTRAINT = "validates-constraint"
 MOVES_DATA = "moves-data"
 ALL = (DELETES_DATA, LOCKS_TABLE, REWRITES_TABLE, BUILDS_INDEX, VALIDATES_CONSTRAINT, MOVES_DATA)
+# The hazards a run refuses unless allowed (``--allow-hazard``): the others are shown, not refused.
+ALLOWABLE = (DELETES_DATA,)
 
 _IDENT = r'(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)'
 _QNAME = rf"(?:{_IDENT}\s*\.\s*)?({_IDENT})"

@@ -191,7 +191,16 @@ def load_module_from_path(name: str, path: Path) -> ModuleType:
 
 def find_root(explicit: str | Path | None = None, start: Path | None = None) -> Path:
     """``--project``, else CITRINE_PROJECT, else the first folder upwards with the config."""
-    chosen = explicit or os.environ.get("CITRINE_PROJECT")
+    chosen = explicit
+    if chosen is not None and not str(chosen).strip():
+        raise UsageError("--project is empty: give the project folder, or leave the option out "
+                         "(then CITRINE_PROJECT, else the first folder upwards with "
+                         f"{CONFIG_FILE})")
+    if chosen is None and "CITRINE_PROJECT" in os.environ:
+        chosen = os.environ["CITRINE_PROJECT"]
+        if not chosen.strip():
+            raise UsageError("CITRINE_PROJECT is set but empty: give it the project folder, or "
+                             "unset it (`unset CITRINE_PROJECT`)")
     if chosen:
         root = Path(chosen).expanduser().resolve()
         if not (root / CONFIG_FILE).is_file():
@@ -227,9 +236,23 @@ def load(explicit: str | Path | None = None) -> Project:
     return build(root, raw)
 
 
+def read_text(path: Path) -> str:
+    """A project file as UTF-8 text; a file that cannot be read or is not text (a binary file
+    where SQL or JSON should be) is one line naming it, never a traceback."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text (byte {exc.start} cannot be decoded)") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
 def read_config(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text (byte {exc.start} cannot be decoded): is it "
+                         "a JSON file?") from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     try:
@@ -275,6 +298,9 @@ def validate(raw: dict[str, Any]) -> list[str]:
 
 
 def _explain(err: Any) -> str:
+    custom = err.schema.get("x-message") if isinstance(err.schema, dict) else None
+    if custom and err.validator in ("pattern", "not", "maxLength"):
+        return f"{err.instance!r} {custom}"
     if err.validator == "required":
         return err.message.replace("is a required property", "is missing")
     if err.validator == "pattern":
@@ -282,8 +308,39 @@ def _explain(err: Any) -> str:
     return err.message
 
 
-def _semantic_problems(raw: dict[str, Any]) -> list[str]:
+def _settings_problems(raw: dict[str, Any]) -> list[str]:
+    """What the JSON Schema cannot say about ``settings``: the range PostgreSQL takes for each
+    duration, and schemas that must be apart (the ledger and the archive are never managed,
+    or verification would call them drift)."""
+    from . import durations
+
+    settings = raw.get("settings", {})
     problems: list[str] = []
+    for key in ("lock_timeout", "statement_timeout"):
+        if isinstance(settings.get(key), str):
+            try:
+                durations.milliseconds(settings[key])
+            except ValueError as err:
+                problems.append(f"{_json_path(['settings', key])}: {err}")
+    merged = {**DEFAULT_SETTINGS, **settings}
+    managed = set(merged["managed_schemas"])
+    for key in ("ledger_schema", "archive_schema"):
+        if merged[key] in managed:
+            problems.append(f"{_json_path(['settings', key])}: {merged[key]!r} is also a managed "
+                            "schema (settings.managed_schemas): the engine's own tables would "
+                            "be compared as part of the application's schema")
+    if merged["ledger_schema"] == merged["archive_schema"]:
+        problems.append(f"{_json_path(['settings', 'archive_schema'])}: the archive and the "
+                        f"ledger share the schema {merged['archive_schema']!r}: give each its "
+                        "own")
+    for name in sorted(managed & set(merged["ignored_schemas"])):
+        problems.append(f"{_json_path(['settings', 'ignored_schemas'])}: {name!r} is managed "
+                        "and ignored at once")
+    return problems
+
+
+def _semantic_problems(raw: dict[str, Any]) -> list[str]:
+    problems: list[str] = _settings_problems(raw)
     entries = sorted(raw["versions"].items(), key=lambda item: version_key(item[0]))
     seen_steps: dict[str, str] = {}
     for name, entry in entries:

@@ -21,7 +21,7 @@ from .consolidate import Consolidated
 from .consolidate import execute as execute_consolidated
 from .diff import SchemaDiff
 from .errors import CheckFailed, CitrineError, Refused, UsageError
-from .project import Project, Version
+from .project import Project, Version, read_text
 from .sequences import SequenceLag as SequenceLag
 from .snapshot import committed_sql, sql_hash
 from .steps import Step, baseline, run_step
@@ -45,6 +45,7 @@ def migrating(
     """A connection that holds the migration lock, with the project's timeouts set. The
     extensions that ``target``'s snapshot (default: the newest) creates must be on the
     server."""
+    check_run_settings(project, lock_wait)
     with db.connect(url) as conn:
         _set(conn, "lock_timeout", project.settings["lock_timeout"])
         _set(conn, "statement_timeout", project.settings["statement_timeout"])
@@ -58,6 +59,26 @@ def migrating(
                 lock.release(conn)
             except sa.exc.DBAPIError:
                 pass  # the session is gone, and the lock with it
+
+
+def check_run_settings(project: Project, lock_wait: float) -> None:
+    """What a run hands to PostgreSQL or waits by, checked before connecting: the config is
+    checked when it is loaded, but Python callers (and options) may override it."""
+    import math
+
+    from . import durations
+
+    for name in ("lock_timeout", "statement_timeout"):
+        try:
+            durations.milliseconds(str(project.settings[name]))
+        except ValueError as err:
+            raise UsageError(f"settings.{name}: {err}") from None
+    retries = project.settings.get("lock_retries", 0)
+    if not isinstance(retries, int) or isinstance(retries, bool) or not 0 <= retries <= 1000:
+        raise UsageError(f"settings.lock_retries: {retries!r} is not a whole number from 0 to "
+                         "1000")
+    if not isinstance(lock_wait, int | float) or not math.isfinite(lock_wait) or lock_wait < 0:
+        raise UsageError(f"lock_wait: {lock_wait!r} is not a finite number of seconds >= 0")
 
 
 def _require_extensions(conn: Connection, project: Project,
@@ -78,7 +99,7 @@ def needed_extensions(project: Project,
     for version in versions:
         path = project.snapshot_path(version)
         if path.is_file():
-            return (db.extensions_created(path.read_text(encoding="utf-8")),
+            return (db.extensions_created(read_text(path)),
                     path.relative_to(project.root).as_posix())
     return None
 
@@ -335,7 +356,7 @@ def _install_once(conn: Connection, project: Project, version: Version, near: UR
         seed = project.seed_path(version)
         if seed.is_file():
             say(f"inserting seed rows ({seed.relative_to(project.root)})")
-            load_sql(conn, seed.read_text(encoding="utf-8"))
+            load_sql(conn, read_text(seed))
         ledger.record_sequelize(conn, steps, project.settings["step_name_extension"])
         applied_ms = int((time.perf_counter() - started) * 1000)
         ledger.record_many(

@@ -29,7 +29,7 @@ from sqlalchemy.engine import URL
 from . import consolidate, db, diff, hazards
 from . import steps as steps_mod
 from .errors import CheckFailed, Refused, UsageError
-from .project import Project, Version, version_key
+from .project import Project, Version, read_text, version_key
 from .snapshot import committed_sql, render
 from .verify import load_sql, scope_of
 
@@ -436,7 +436,7 @@ def copy_models(project: Project, name: str, previous: Version) -> ModelsCopy:
         rel = source.relative_to(project.root).as_posix()
         result = ModelsCopy(project.schema_dir / f"{module_name}.py", source)
         target = result.path
-    new = copied_models(source.read_text(encoding="utf-8"), name, previous, rel)
+    new = copied_models(read_text(source), name, previous, rel)
     ast.parse(new)  # the copy must still be Python
     try:
         if package:
@@ -461,7 +461,7 @@ def copied_seed(project: Project, name: str, previous: Version) -> str | None:
         return None
     rel = path.relative_to(project.root).as_posix()
     return (f"-- Copied from {rel} by `citrine-migrate manager new-version {name}`: the rows a "
-            f"fresh install of {name} inserts.\n" + path.read_text(encoding="utf-8"))
+            f"fresh install of {name} inserts.\n" + read_text(path))
 
 
 # --- generating a step --------------------------------------------------------------------------
@@ -531,7 +531,7 @@ def build_steps_state(conn: Any, project: Project, version: Version) -> None:
         load_sql(conn, committed_sql(project, previous))
         seed = project.seed_path(previous)
         if seed.is_file():
-            load_sql(conn, seed.read_text(encoding="utf-8"))
+            load_sql(conn, read_text(seed))
         done = set(project.steps_up_to(previous))
     wanted = [n for n in project.steps_up_to(version) if n not in done]
     by_name = {s.name: s for s in steps_mod.all_steps(project)}

@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable
 
 from .errors import UsageError
-from .project import Project, Version
+from .project import Project, Version, read_text
 
 HEADER = (
     "-- citrine-state snapshot of version {version}\n"
@@ -90,7 +90,7 @@ class Rendered:
 
     @property
     def current(self) -> str | None:
-        return self.path.read_text(encoding="utf-8") if self.path.is_file() else None
+        return read_text(self.path) if self.path.is_file() else None
 
     @property
     def stale(self) -> bool:
@@ -127,7 +127,7 @@ def committed_sql(project: Project, version: Version) -> str:
         raise UsageError(
             f"version {version.name} has no snapshot {path}: run `citrine-migrate snapshot`"
         )
-    return path.read_text(encoding="utf-8")
+    return read_text(path)
 
 
 def sql_hash(sql: str) -> str:

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection, CursorResult
 
 from . import setaside
 from .errors import UsageError
-from .project import Project, Version, load_module_from_path
+from .project import Project, Version, load_module_from_path, read_text
 
 STEP_NAME = re.compile(r"^(\d{14})-([a-z0-9][a-z0-9-]*)$")
 
@@ -156,7 +156,7 @@ class StepContext:
         path = self.step.path.parent / "sql" / name
         if not path.is_file():
             raise UsageError(f"{self.step.name}: SQL file {path} is missing")
-        return path.read_text(encoding="utf-8").replace("{archive}", self.archive)
+        return read_text(path).replace("{archive}", self.archive)
 
     def run_sql_file(self, name: str) -> None:
         self.ensure_archive()

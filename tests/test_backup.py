@@ -404,3 +404,63 @@ def test_backup_without_any_database_does_not_create_one(project: Path, tmp_path
     assert run.code == 2
     assert "no database to back up" in run.err
     assert not (project / ".citrine" / "cluster.json").exists()
+
+
+# --- folders, and backups before the commands that remove (issue 15, item 19) -------------------
+
+
+def test_every_folder_backup_makes_is_0700(project: Path, database, tmp_path: Path) -> None:
+    os.umask(0o022)  # what most shells have: a plain mkdir would make 0755 folders
+    target = tmp_path / "a" / "b" / "c"
+    path = _backup(project, database, target)
+    assert path.parent == target
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", target):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def _json(run) -> dict:
+    assert run.code == 0, run.text
+    data = json.loads(run.out)
+    assert list(data)[:6] == ["action", "version", "install", "upgrades", "steps", "plans"]
+    return data
+
+
+def test_the_commands_that_remove_take_a_backup_first_and_answer_in_json(
+    project: Path, database
+) -> None:
+    """rollback, undo and custom:rollback take --backup as the commands that add do; custom,
+    undo, custom:rollback and migrate answer --json in the shape the others use."""
+    step = "20250430105500-create-tenants-table"
+    assert citrine("version", "1.7.0", project=project, url=database).code == 0
+    made = citrine("select", "--select", "2", "--name", "tenants", "--description", "d",
+                   "--yes", project=project)
+    assert made.code == 0, made.text
+    backups = project / "backups"
+
+    def dumps() -> int:
+        return len(list(backups.glob("*.dump"))) if backups.is_dir() else 0
+
+    applied = _json(citrine("custom", "tenants", "--json", project=project, url=database))
+    assert applied["action"] == "applied" and applied["batch"] == "tenants"
+    assert [s["name"] for s in applied["steps"]] == [step]
+    assert applied["steps"][0]["direction"] == "up"
+
+    undone = _json(citrine("undo", "--backup", "--json", project=project, url=database))
+    assert undone["action"] == "reverted" and undone["steps"][0]["name"] == step
+    assert dumps() == 1
+
+    assert citrine("custom", "tenants", project=project, url=database).code == 0
+    back = _json(citrine("custom:rollback", "tenants", "--backup", "--json", project=project,
+                         url=database))
+    assert back["action"] == "rolled-back" and back["steps"][0]["direction"] == "down"
+    assert dumps() == 2
+
+    assert citrine("custom", "tenants", project=project, url=database).code == 0
+    down = _json(citrine("rollback", "1.7.0", "--backup", "--json", project=project,
+                         url=database))
+    assert down["version"] == "1.7.0" and down["steps"][0]["name"] == step
+    assert dumps() == 3
+
+    planned = _json(citrine("migrate", "--dry-run", "--json", project=project, url=database))
+    assert planned["action"] == "planned" and len(planned["plans"]) == 1
+    assert planned["plans"][0]["statements"]

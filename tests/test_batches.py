@@ -800,3 +800,52 @@ def test_scenario_phased_production_deployment(shared: Path, clone) -> None:
     kinds = {(name, kind, batch) for name, kind, batch in ledger(url)}
     assert (STEPS[6], "batch", "phase-3-advanced") in kinds
     assert (STEPS[0], "adopted", None) in kinds
+
+
+# --- listing reads, never runs (issue 15, item 20) ----------------------------------------------
+
+
+def test_listing_reporting_and_validating_batches_run_no_code_from_them(
+    project: Path, tmp_path: Path
+) -> None:
+    """A line added to a batch file used to run when `custom:list` merely listed the batch.
+    Batch files are read as data now: listing, reporting and validating run nothing, name the
+    line, and `custom` refuses the file (one line) instead of running it."""
+    marker = tmp_path / "ran"
+    # A step that would say so if it were imported (listings parse steps, never import them).
+    step = project / "versions" / "1.8.0" / f"{STEPS[1]}.py"
+    step.write_text(step.read_text() + f"\nopen({str(marker)!r} + '-step', 'w').write('x')\n")
+    made(project, "2", "plain")
+    made(project, "3", "tampered")
+    path = custom_dir(project) / "tampered-consolidated.py"
+    path.write_text(path.read_text() + f"\nopen({str(marker)!r}, 'w').write('ran')\n")
+    for command in (("custom:list",), ("custom:list", "--json"), ("manager", "list"),
+                    ("manager", "report", "--no-database"),
+                    ("manager", "report", "--no-database", "--format", "md"),
+                    ("manager", "validate"), ("manager", "interactive", "--select", "1-3")):
+        run = citrine(*command, project=project)
+        assert run.code in (0, 1), (command, run.text)
+        assert "Traceback" not in run.text, run.text
+        assert not marker.exists() and not Path(f"{marker}-step").exists(), command
+    listing = citrine("custom:list", "--json", project=project)
+    problems = {b["batchName"]: b["problem"] for b in json.loads(listing.out)["batches"]}
+    line = len(path.read_text().splitlines())
+    assert problems["plain"] is None
+    assert problems["tampered"] == (
+        f"versions/custom/tampered-consolidated.py, line {line}: a batch file holds only its "
+        "docstring and BATCH, STEPS, UP, DOWN as literal values (it is read, never run); "
+        "recreate it with `citrine-migrate select --force`")
+    validate = citrine("manager", "validate", project=project)
+    assert validate.code == 1 and problems["tampered"] in validate.out
+    run = citrine("custom", "tampered", project=project, url="postgresql://u@127.0.0.1:1/x")
+    assert run.code == 2 and run.err == f"error: {problems['tampered']}\n", run.err
+    assert not marker.exists()
+
+
+def test_a_batch_value_that_is_not_a_literal_is_named(project: Path) -> None:
+    made(project, "2", "computed")
+    path = custom_dir(project) / "computed-consolidated.py"
+    path.write_text(path.read_text().replace('UP = r"""\n"""', 'UP = "SELECT " + "1"'))
+    run = citrine("custom", "computed", project=project, url="postgresql://u@127.0.0.1:1/x")
+    assert run.code == 2
+    assert "computed-consolidated.py, line" in run.err and "UP must be a literal value" in run.err

@@ -46,3 +46,28 @@ def test_malformed_database_url_is_rejected(project) -> None:
     run = citrine("status", project=project, url="mysql://x@y/z")
     assert run.code == 2
     assert "not a PostgreSQL URL" in run.err
+
+
+def test_version_prints_the_installed_package_version() -> None:
+    from importlib import metadata
+
+    run = citrine("--version")
+    assert run.code == 0, run.text
+    assert run.out == f"citrine-migrate (citrine-state) {metadata.version('citrine-state')}\n"
+
+
+WRITING = ("migrate", "consolidated", "version", "rollback", "undo", "custom", "custom:rollback")
+
+
+def test_every_writing_command_takes_backup_and_json() -> None:
+    for command in WRITING:
+        run = citrine(command, "--help")
+        assert run.code == 0, run.text
+        assert "--backup" in run.out and "--json" in run.out, (command, run.out)
+
+
+def test_a_usage_error_is_one_error_line_with_exit_2() -> None:
+    run = citrine("migrate", "--no-such-option")
+    assert run.code == 2
+    assert run.err == ("error: No such option: --no-such-option (see `python -m citrine_state "
+                       "migrate --help`)\n")

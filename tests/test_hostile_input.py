@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -481,3 +482,231 @@ def test_a_wrong_shadow_url_password_names_the_shadow_server(project: Path,
     assert_one_clean_error(run, Case(("verify",), "the shadow server given by --shadow-url: "
                                      "cannot connect to"), [WRONG_PASSWORD])
     assert "/postgres" in run.err and f"/{database.database}:" not in run.err
+
+
+# --- bad input that used to get through (issue 15, items 8-10) ------------------------------
+# Each is refused with one line naming the option (or path) and what is wrong, exit 2, before
+# any connection is made: the URL given is a server that is not there, so reaching it would
+# say "cannot connect" instead, and no managed cluster is created on the way.
+
+ABSENT = "postgresql://u:secret-pw@127.0.0.1:1/x"
+
+
+@pytest.fixture(scope="module")
+def still_project(tmp_path_factory: pytest.TempPathFactory, shared_cache: Path) -> Path:
+    """A project copy that the refused commands must leave exactly as it is."""
+    from .conftest import REPO
+
+    dest = tmp_path_factory.mktemp("bad-options") / "project"
+    dest.mkdir()
+    shutil.copy(REPO / "migration-config.json", dest)
+    for folder in ("schema", "snapshots", "versions"):
+        shutil.copytree(REPO / folder, dest / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    (dest / ".citrine").mkdir()
+    (dest / ".citrine" / "cache").symlink_to(shared_cache, target_is_directory=True)
+    return dest
+
+
+def _refused_before_connecting(run: Run, says: str) -> None:
+    assert run.code == 2, run.text
+    assert "Traceback" not in run.text and "secret-pw" not in run.text
+    lines = [line for line in run.err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), run.err
+    assert says in lines[0], lines[0]
+    assert "cannot connect" not in lines[0] and "internal error" not in lines[0], lines[0]
+
+
+BAD_OPTIONS = {
+    "lock-wait-nan": (("migrate", "--lock-wait", "nan"),
+                      "'--lock-wait': 'nan' is not a number of seconds from 0 to 86400"),
+    "lock-wait-inf": (("consolidated", "--lock-wait", "inf"), "'inf' is not a number of seconds"),
+    "lock-wait-negative": (("version", "1.8.0", "--lock-wait", "-5"),
+                           "'-5' is not a number of seconds"),
+    "lock-wait-word": (("backup", "--lock-wait", "soon"), "'soon' is not a number of seconds"),
+    "lock-wait-custom": (("custom", "x", "--lock-wait", "-1"), "is not a number of seconds"),
+    "lock-timeout-word": (("rollback", "1.7.0", "--lock-timeout", "abc"),
+                          "'--lock-timeout': 'abc' is not a duration"),
+    "lock-timeout-negative": (("undo", "--lock-timeout", "-5s"), "'-5s' is not a duration"),
+    "lock-timeout-unit": (("migrate", "--lock-timeout", "5sec"), "'5sec' is not a duration"),
+    "lock-timeout-too-long": (("custom", "x", "--lock-timeout", "25d"),
+                              "more than PostgreSQL's limit of 2147483647 ms"),
+    "lock-timeout-rounds-to-zero": (("custom:rollback", "x", "--lock-timeout", "0.1ms"),
+                                    "rounds to 0 ms"),
+    "lock-retries-negative": (("migrate", "--lock-retries", "-1"),
+                              "'--lock-retries': '-1' is not a whole number from 0 to 1000"),
+    "lock-retries-too-many": (("consolidated", "--lock-retries", "1001"),
+                              "'1001' is not a whole number from 0 to 1000"),
+    "allow-hazard-bogus": (("consolidated", "--allow-hazard", "bogus"),
+                           "'--allow-hazard': 'bogus' is not a hazard that can be allowed "
+                           "(known: deletes-data)"),
+    "allow-hazard-not-refusable": (("version", "1.8.0", "--allow-hazard", "locks-table"),
+                                   "'locks-table' is not a hazard that can be allowed"),
+    "version-malformed": (("version", "1.8"),
+                          "'1.8' is not a version name: expected MAJOR.MINOR.PATCH"),
+    "rollback-version-malformed": (("rollback", "v1.7.0"), "'v1.7.0' is not a version"),
+    "verify-version-malformed": (("verify", "--version", "latest"), "'latest' is not a version"),
+    "verify-version-unknown": (("verify", "--version", "9.9.9"), "unknown version '9.9.9'"),
+    "version-unknown-with-backup": (("version", "9.9.9", "--backup"),
+                                    "unknown version '9.9.9'"),
+    "rollback-unknown-with-backup": (("rollback", "9.9.9", "--backup"),
+                                     "unknown version '9.9.9'"),
+    "report-format": (("manager", "report", "--format", "pdf"),
+                      "'--format': 'pdf': give rich, md or json"),
+    "accept-edited-malformed": (("migrate", "--accept-edited", "initial"),
+                                "'initial' is not a step name"),
+    "custom-rollback-name": (("custom:rollback", "../../etc/passwd"),
+                             "'../../etc/passwd' is not a batch name"),
+    "new-version-malformed": (("manager", "new-version", "1.9", "--description", "d"),
+                              "'1.9' is not a version"),
+    "new-version-end": (("manager", "new-version", "1.9.1", "--description", "d", "--end",
+                         "2025"), "'2025' is not a timestamp YYYYMMDDHHMMSS"),
+    "new-step-version": (("manager", "new-step", "x", "--description", "d", "--version", "2"),
+                         "'2' is not a version"),
+    "database-url-empty": (("migrate", "--database-url", ""),
+                           "'--database-url': it is empty"),
+    "database-url-dsn-malformed": (("status", "--database-url", "host=h password secret-pw"),
+                                   "'--database-url': is not a usable database URL"),
+    "shadow-url-empty": (("verify", "--shadow-url", ""), "'--shadow-url': it is empty"),
+    "shadow-url-not-postgres": (("status", "--shadow-url", "mysql://u:secret-pw@h/d"),
+                                "'--shadow-url': is not a PostgreSQL URL"),
+    "project-empty": (("status", "--project", ""), "'--project': it is empty"),
+    "restore-into-empty": (("restore", "migration-config.json", "--into", ""),
+                           "'--into': a database name has 1 to 63 bytes"),
+    "restore-into-too-long": (("restore", "migration-config.json", "--into", "x" * 64),
+                              "a database name has 1 to 63 bytes"),
+    "restore-a-folder": (("restore", "versions"), "is a folder, not a backup file"),
+    "unknown-option": (("migrate", "--bogus"), "No such option: --bogus"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_OPTIONS))
+def test_an_option_outside_its_domain_is_refused_before_anything_connects(
+    case: str, still_project: Path
+) -> None:
+    args, says = BAD_OPTIONS[case]
+    args = tuple(str(still_project / a) if a in ("migration-config.json", "versions") else a
+                 for a in args)
+    before = sorted(p.relative_to(still_project) for p in still_project.rglob("*")
+                    if "cache" not in p.parts)
+    run = citrine(*args, project=still_project, url=ABSENT)
+    _refused_before_connecting(run, says)
+    after = sorted(p.relative_to(still_project) for p in still_project.rglob("*")
+                   if "cache" not in p.parts)
+    assert after == before
+
+
+@pytest.mark.parametrize(("env", "says"), [
+    ({"CITRINE_DATABASE_URL": ""}, "CITRINE_DATABASE_URL is set but empty"),
+    ({"DATABASE_URL": ""}, "DATABASE_URL is set but empty"),
+    ({"DATABASE_URL": "  "}, "DATABASE_URL is set but empty"),
+    # An empty first choice is never passed over for the next one.
+    ({"CITRINE_DATABASE_URL": "", "DATABASE_URL": ABSENT}, "CITRINE_DATABASE_URL is set but"),
+    ({"DATABASE_URL": "host=h port=x dbname=d password=secret-pw"},
+     "DATABASE_URL is not a usable database URL: its port is not a number"),
+])
+@pytest.mark.parametrize("command", [("migrate",), ("manager", "list"), ("custom:list",)])
+def test_an_empty_database_url_variable_is_refused_not_skipped(
+    env: dict[str, str], says: str, command: tuple[str, ...], still_project: Path
+) -> None:
+    run = citrine(*command, project=still_project, env=env)
+    _refused_before_connecting(run, says)
+    assert not (still_project / ".citrine" / "cluster.json").exists()  # no managed cluster
+
+
+def test_an_empty_citrine_project_is_refused_not_replaced_by_the_working_directory(
+    still_project: Path,
+) -> None:
+    run = subprocess.run([sys.executable, "-m", "citrine_state", "manager", "validate"],
+                         cwd=still_project, capture_output=True, text=True,
+                         env={**os.environ, "CITRINE_PROJECT": ""}, stdin=subprocess.DEVNULL)
+    _refused_before_connecting(Run(run.returncode, run.stdout, run.stderr),
+                               "CITRINE_PROJECT is set but empty")
+
+
+def test_the_api_refuses_an_unknown_hazard_and_a_bad_setting_before_connecting(
+    still_project: Path,
+) -> None:
+    from citrine_state import api
+    from citrine_state.errors import UsageError
+
+    project = api.open_project(still_project)
+    with pytest.raises(UsageError, match="'bogus' is not a hazard that can be allowed"):
+        api.consolidated(project, db.parse_url(ABSENT), allow_hazards=("bogus",))
+    project.settings["lock_timeout"] = "abc"
+    with pytest.raises(UsageError, match="settings.lock_timeout: 'abc' is not a duration"):
+        api.migrate(project, db.parse_url(ABSENT))
+    project.settings["lock_timeout"] = "5s"
+    with pytest.raises(UsageError, match="lock_wait: nan is not a finite number"):
+        api.migrate(project, db.parse_url(ABSENT), lock_wait=float("nan"))
+
+
+# --- paths that are not what they should be (item 8) -----------------------------------------
+
+
+def test_a_binary_config_is_one_line_naming_it(project: Path) -> None:
+    (project / "migration-config.json").write_bytes(b"\xff\xfe{\x00\x93binary")
+    run = citrine("status", project=project, url=ABSENT)
+    _refused_before_connecting(run, "migration-config.json: not UTF-8 text")
+    run = citrine("manager", "validate", project=project)
+    assert run.code == 1 and "not UTF-8 text" in run.out, run.text
+    assert "Traceback" not in run.text and "internal error" not in run.text
+
+
+def test_report_output_on_a_folder_is_refused_before_anything_runs(project: Path) -> None:
+    run = citrine("manager", "report", "--no-database", "--format", "md", "--output",
+                  str(project / "versions"), project=project)
+    _refused_before_connecting(run, f"'--output' / '-o': {project / 'versions'} is a folder")
+    inside_a_file = project / "migration-config.json" / "report.md"
+    run = citrine("manager", "report", "--no-database", "--format", "md", "--output",
+                  str(inside_a_file), project=project)
+    _refused_before_connecting(run, "is a file, not a folder")
+
+
+def test_backup_into_a_file_or_below_one_is_refused_before_connecting(project: Path) -> None:
+    config = project / "migration-config.json"
+    run = citrine("backup", "--output-dir", str(config), project=project, url=ABSENT)
+    _refused_before_connecting(run, f"'--output-dir': {config} is a file, not a folder")
+    run = citrine("backup", "--output-dir", str(config / "a" / "b"), project=project,
+                  url=ABSENT)
+    _refused_before_connecting(run, f"{config} is a file, not a folder")
+
+
+def test_backup_into_a_folder_it_may_not_write_is_one_line(project: Path, database: URL,
+                                                          tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        # root writes anywhere a permission would stop others; a pseudo file system refuses
+        # (found while parsing when it is mounted read-only, else when the folder is made)
+        target = Path("/sys/citrine-backups-test")
+        says = (f"cannot make the backup folder {target}: Operation not permitted",
+                f"{target}: this user may not create folders in /sys")
+    else:
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        target = locked / "backups"
+        says = (f"{target}: this user may not create folders in {locked} (permission "
+                "denied)",)
+    run = citrine("backup", "--output-dir", str(target), project=project, url=database)
+    assert run.code == 2, run.text
+    lines = [line for line in run.err.splitlines() if line.startswith("error")]
+    assert lines == [lines[-1]] and any(text in lines[-1] for text in says), run.err
+    assert "Traceback" not in run.text and "internal error" not in run.text
+    assert not target.exists()
+
+
+def test_a_file_the_command_cannot_read_or_write_is_named_not_an_internal_error(
+    project: Path,
+) -> None:
+    from citrine_state.errors import UsageError
+    from citrine_state.project import read_text
+
+    seed = project / "versions" / "1.8.0" / "seed.sql"
+    seed.write_bytes(b"INSERT \xff\xfe")
+    with pytest.raises(UsageError, match=f"{seed}: not UTF-8 text"):
+        read_text(seed)  # how seeds, snapshots, data moves and consolidated files are read
+    snapshot = project / "snapshots" / "1.8.0.sql"
+    snapshot.unlink()
+    snapshot.mkdir()  # rendering writes there: the write fails
+    run = citrine("snapshot", project=project)
+    assert run.code == 2, run.text
+    assert run.err.strip().splitlines() == [f"error: {snapshot}: Is a directory"], run.err

@@ -221,7 +221,7 @@ def test_report_output_needs_a_file_format(mini: Path, tmp_path) -> None:
     assert run.code == 2
     assert "--output needs --format md or json" in run.err
     bad = citrine("manager", "report", "--no-database", "--format", "pdf", project=mini)
-    assert bad.code == 2 and "--format must be rich, md or json" in bad.err
+    assert bad.code == 2 and "'--format': 'pdf': give rich, md or json" in bad.err
 
 
 def test_report_in_an_80_column_terminal_squeezes_nothing(project: Path, database) -> None:

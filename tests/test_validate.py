@@ -9,9 +9,12 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from .support.cli import citrine
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "report-project"
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _edit(project: Path, change) -> None:
@@ -158,3 +161,103 @@ def test_no_project_is_a_usage_error(tmp_path: Path) -> None:
     run = citrine("manager", "validate", env={"CITRINE_PROJECT": str(tmp_path)})
     assert run.code == 2
     assert "has no migration-config.json" in run.err
+
+
+# --- settings: what PostgreSQL would refuse is refused here (issue 15, item 11) ------------------
+
+
+@pytest.mark.parametrize(("settings", "says"), [
+    ({"lock_timeout": "abc"}, "$.settings.lock_timeout: 'abc' is not a duration PostgreSQL "
+                              "takes"),
+    ({"lock_timeout": "5 sec"}, "$.settings.lock_timeout: '5 sec' is not a duration"),
+    ({"lock_timeout": "-1s"}, "$.settings.lock_timeout: '-1s' is not a duration"),
+    ({"lock_timeout": "5S"}, "$.settings.lock_timeout: '5S' is not a duration"),
+    ({"lock_timeout": "0.2ms"}, "$.settings.lock_timeout: '0.2ms' rounds to 0 ms"),
+    ({"statement_timeout": "25d"}, "$.settings.statement_timeout: '25d' is more than "
+                                   "PostgreSQL's limit of 2147483647 ms"),
+    ({"statement_timeout": ""}, "$.settings.statement_timeout: '' is not a duration"),
+    ({"lock_retries": -1}, "$.settings.lock_retries: -1 is less than the minimum of 0"),
+    ({"lock_retries": 1001}, "$.settings.lock_retries: 1001 is greater than the maximum of 1000"),
+    ({"ledger_schema": "pg_ledger"}, "$.settings.ledger_schema: 'pg_ledger' names a schema "
+                                     "PostgreSQL reserves"),
+    ({"archive_schema": "information_schema"}, "$.settings.archive_schema: "
+                                               "'information_schema' names a schema"),
+    ({"managed_schemas": ["public", "Mixed"]}, "$.settings.managed_schemas[1]: 'Mixed' must be "
+                                               "a lower-case PostgreSQL name"),
+    ({"archive_schema": "a" * 64}, "$.settings.archive_schema: '" + "a" * 64 + "' must be a "
+                                   "lower-case PostgreSQL name"),
+    ({"ledger_schema": "public"}, "$.settings.ledger_schema: 'public' is also a managed schema"),
+    ({"archive_schema": "citrine_state"}, "$.settings.archive_schema: the archive and the "
+                                          "ledger share the schema 'citrine_state'"),
+    ({"ignored_schemas": ["public"]}, "$.settings.ignored_schemas: 'public' is managed and "
+                                      "ignored at once"),
+])
+def test_a_setting_postgresql_would_refuse_is_a_problem_of_the_config(settings: dict,
+                                                                      says: str) -> None:
+    from citrine_state import project as project_mod
+
+    raw = json.loads((REPO / "migration-config.json").read_text())
+    raw.setdefault("settings", {}).update(settings)
+    problems = project_mod.validate(raw)
+    assert any(p.startswith(says) for p in problems), problems
+
+
+def test_lock_timeout_abc_fails_validation_and_then_every_command_before_connecting(
+    project: Path,
+) -> None:
+    """It used to pass `manager validate`, and then every writing command failed with a
+    database error."""
+    _edit(project, lambda d: d.setdefault("settings", {}).update(lock_timeout="abc"))
+    assert _problems(project)[0].startswith("$.settings.lock_timeout: 'abc' is not a duration")
+    for command in (["migrate"], ["custom:list"], ["status"]):
+        run = citrine(*command, project=project, url="postgresql://u@127.0.0.1:1/x")
+        assert run.code == 2, run.text
+        assert "$.settings.lock_timeout: 'abc' is not a duration" in run.err, run.err
+
+
+ACCEPTED = ["0", "1", "200", "200ms", "5s", " 5 s ", "1min", "1.5min", "2h", "1d", "24d",
+            "1000us", "1.5ms", "2147483647", "2147483647ms"]
+REFUSED = ["abc", "", "5 sec", "5S", "-1s", "1e3", "+5s", "0x10", "5s5", "25d", "2147483648",
+           "0.2ms", "0.5ms", "100us"]
+
+
+def test_the_duration_rule_agrees_with_postgresql(database) -> None:
+    """Every duration the config and --lock-timeout take is one PostgreSQL takes for
+    lock_timeout as the same number of milliseconds; every one refused, PostgreSQL refuses
+    too, or takes as 0 ("no timeout"), which is no lock timeout at all."""
+    import sqlalchemy as sa
+
+    from citrine_state import db, durations
+
+    with db.connect(database) as conn:
+        for text in ACCEPTED:
+            ms = durations.milliseconds(text)
+            conn.execute(sa.text("SELECT set_config('lock_timeout', :v, false)"), {"v": text})
+            shown = conn.exec_driver_sql(
+                "SELECT setting::bigint FROM pg_settings WHERE name = 'lock_timeout'").scalar()
+            assert shown == ms, (text, shown, ms)
+        for text in REFUSED:
+            with pytest.raises(ValueError):
+                durations.milliseconds(text)
+            try:
+                with conn.begin_nested():
+                    conn.execute(sa.text("SELECT set_config('lock_timeout', :v, false)"),
+                                 {"v": text})
+                    shown = conn.exec_driver_sql(
+                        "SELECT setting::bigint FROM pg_settings WHERE name = 'lock_timeout'"
+                    ).scalar()
+            except sa.exc.DBAPIError:
+                continue
+            assert shown == 0 or text in ("1e3", "+5s", "0x10"), (text, shown)
+
+
+def test_the_schema_and_the_duration_rule_share_one_shape() -> None:
+    import re
+
+    from citrine_state import durations
+
+    schema = json.loads((Path(durations.__file__).parent / "config.schema.json").read_text())
+    pattern = schema["$defs"]["duration"]["pattern"]
+    assert pattern == durations.PATTERN
+    for text in ACCEPTED:
+        assert re.search(pattern, text), text

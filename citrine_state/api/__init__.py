@@ -40,12 +40,37 @@ def open_project(path: str | Path | None = None) -> Project:
 # --- where the database is ----------------------------------------------------------------------
 
 
+URL_VARIABLES = ("CITRINE_DATABASE_URL", "DATABASE_URL")
+
+
+def given_database_url(explicit: str | None = None) -> URL | None:
+    """The URL the user gave: ``--database-url`` (``explicit``), else CITRINE_DATABASE_URL,
+    else DATABASE_URL; None when none of them is set. A source that is set but empty is
+    refused (exit 2), never passed over for the next one: an empty ``DATABASE_URL=`` in a
+    deployment's environment must not send the run to another database."""
+    if explicit is not None:
+        if not explicit.strip():
+            raise UsageError("--database-url is empty: give a PostgreSQL URL, or leave the "
+                             "option out (then CITRINE_DATABASE_URL, DATABASE_URL, else the "
+                             "managed local cluster)")
+        return db.parse_url(explicit, "--database-url")
+    for name in URL_VARIABLES:
+        value = os.environ.get(name)
+        if value is None:
+            continue
+        if not value.strip():
+            raise UsageError(f"{name} is set but empty: give it a PostgreSQL URL, or unset it "
+                             "(`unset " + name + "`)")
+        return db.parse_url(value, name)
+    return None
+
+
 def database_url(project: Project, explicit: str | None = None, say: Say = _quiet) -> URL:
     """``--database-url``, else CITRINE_DATABASE_URL, else DATABASE_URL, else the managed local
     cluster (created and started on first use)."""
-    chosen = explicit or os.environ.get("CITRINE_DATABASE_URL") or os.environ.get("DATABASE_URL")
-    if chosen:
-        return db.parse_url(chosen)
+    given = given_database_url(explicit)
+    if given is not None:
+        return given
     cluster = localpg.ensure(project.root, say=say)
     return db.parse_url(cluster.url())
 

@@ -9,7 +9,6 @@ Usable from Python like the rest of ``api``::
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -47,9 +46,11 @@ def existing_database_url(project: Project, explicit: str | None = None,
     """The database a read-only overview should consult: ``--database-url`` or the
     environment, else the managed cluster if it already exists (started if stopped); None
     when there is none. Never creates the managed cluster just to look."""
-    chosen = explicit or os.environ.get("CITRINE_DATABASE_URL") or os.environ.get("DATABASE_URL")
-    if chosen:
-        return db.parse_url(chosen)
+    from . import given_database_url
+
+    given = given_database_url(explicit)
+    if given is not None:
+        return given
     if localpg.load(project.root) is None:
         return None
     try:

@@ -11,7 +11,7 @@ from sqlalchemy.engine import URL
 
 from .. import consolidate, hazards, runner, setaside
 from ..errors import CheckFailed, CitrineError, Refused, UsageError
-from ..project import Project, Version
+from ..project import Project, Version, read_text
 from ..snapshot import committed_sql, sql_hash
 from ..steps import all_steps, file_checksum
 from ..verify import steps_target, verify_connection, verify_target
@@ -54,7 +54,7 @@ def manager_batch(project: Project, url: URL, shadow_url: str | None = None,
         generated = consolidate.generate(project, version, url, shadow_url)
         text = consolidate.render(generated)
         path = consolidate.path_for(project, version)
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        current = read_text(path) if path.is_file() else None
         stale = current is None or current.replace("\r\n", "\n") != text
         if stale and not check:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -72,7 +72,7 @@ def load_consolidated(
     if not path.is_file():
         raise UsageError(f"{path.relative_to(project.root)} does not exist: run "
                          "`citrine-migrate manager batch`")
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     migration = consolidate.parse(text, str(path.relative_to(project.root)))
     previous = project.previous(version)
     expected = (previous.name if previous else None, version.name)
@@ -103,6 +103,14 @@ class ConsolidatedResult:
     install: runner.InstallResult | None = None
     upgrades: list[tuple[str, str, float]] = field(default_factory=list)
     plans: list[hazards.Plan] = field(default_factory=list)
+
+
+def _known_hazards(allowed: tuple[str, ...]) -> None:
+    """Only a hazard a run can refuse can be allowed: a typo must not pass as permission."""
+    unknown = [h for h in allowed if h not in hazards.ALLOWABLE]
+    if unknown:
+        raise UsageError(f"{unknown[0]!r} is not a hazard that can be allowed (known: "
+                         f"{', '.join(hazards.ALLOWABLE)})")
 
 
 def _check_hazards(plans: list[hazards.Plan], allowed: tuple[str, ...]) -> None:
@@ -191,6 +199,7 @@ def consolidated(
     """The spec's ``migrate:consolidated``: an empty database gets the latest snapshot; a database
     exactly at an older version gets each consolidated migration up to the latest, each in one
     transaction, verified against the source snapshot before and the target snapshot after."""
+    _known_hazards(allow_hazards)
     target = project.version(target_name) if target_name else project.latest
     with runner.migrating(url, project, lock_wait=lock_wait, say=say, target=target) as conn:
         if runner.is_empty(conn, project):
@@ -251,6 +260,7 @@ def to_version(
     database, consolidated migrations from an exact older version, the remaining steps from
     between versions, the steps' downs from a newer state (the baseline's only with
     ``drop_baseline``, as ``rollback``)."""
+    _known_hazards(allow_hazards)
     target = project.version(name)
     if project.models_path(target) is None:
         raise UsageError(f"version {name} has no models in schema/ yet")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 from ..errors import CitrineError
 from . import (  # noqa: F401 (registers the commands)
@@ -39,7 +40,7 @@ def main() -> None:
 
 def _run() -> None:
     try:
-        app()
+        code = app(standalone_mode=False)
     except CitrineError as err:
         result = getattr(err, "result", None)
         if result is not None:
@@ -53,14 +54,40 @@ def _run() -> None:
             _interrupted()
         raise
     except Exception as err:  # never a traceback for the user, unless asked
+        if _is_usage_error(err):
+            _usage_error(err)
         if os.environ.get("CITRINE_DEBUG"):
             raise
         from ..db import first_line
 
         if type(err).__module__.startswith(("sqlalchemy", "psycopg")):
             _fail(_with_hint(f"database error: {first_line(err)}"), 2)
+        if isinstance(err, OSError) and err.filename is not None:
+            # a file or folder the command could not read or write: named, not "internal"
+            _fail(f"{err.filename}: {err.strerror or type(err).__name__}", 2)
         _fail(f"internal error: {type(err).__name__}: {first_line(err)} "
               "(CITRINE_DEBUG=1 shows where)", 2)
+    if isinstance(code, int) and code:
+        sys.exit(code)
+
+
+def _is_usage_error(err: BaseException) -> bool:
+    """A command-line error of click (typer's parser): unknown option, bad value, missing
+    argument. Found by the class name, as typer may vendor its own click."""
+    return any(cls.__name__ == "ClickException" for cls in type(err).__mro__)
+
+
+def _usage_error(err: Any) -> None:
+    """One line, ``error: ...``, exit 2, instead of click's usage block: the same shape as
+    every other refusal. ``no_args_is_help`` shows the help as before."""
+    ctx = getattr(err, "ctx", None)
+    if type(err).__name__ == "NoArgsIsHelpError":
+        if ctx is not None:
+            sys.stderr.write(ctx.get_help() + "\n")
+        sys.exit(getattr(err, "exit_code", 2))
+    message = err.format_message()
+    where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+    _fail(f"{message}{where}", getattr(err, "exit_code", 2) or 2)
 
 
 def _caused_by_interrupt(exc: BaseException) -> bool:

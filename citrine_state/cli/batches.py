@@ -15,6 +15,8 @@ import typer
 
 from ..errors import ConnectionFailed, UsageError
 from .common import (
+    BackupOpt,
+    BatchArg,
     DatabaseUrlOpt,
     DropBaselineOpt,
     JsonOpt,
@@ -23,10 +25,12 @@ from .common import (
     LockWaitOpt,
     ProjectOpt,
     ShadowUrlOpt,
+    _backup_first,
     _lock_options,
     _masked,
     _print_json,
     _project,
+    _result_json,
     _say,
     _url,
     app,
@@ -56,7 +60,6 @@ TemplateOpt = Annotated[
     typer.Option("--template", metavar="NAME",
                  help="Write an empty batch NAME for hand-written SQL instead of choosing steps."),
 ]
-BatchArg = Annotated[str, typer.Argument(metavar="NAME", help="The batch's name.")]
 
 NAME_PROMPT = 'Enter batch name (e.g., "custom-v1.8.0", "hotfix-auth"): '
 DESCRIPTION_PROMPT = "Enter batch description: "
@@ -329,26 +332,38 @@ def custom(
     lock_wait: LockWaitOpt = 60.0,
     lock_timeout: LockTimeoutOpt = None,
     lock_retries: LockRetriesOpt = None,
+    backup: BackupOpt = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Run a custom batch: shadow replay first, then one transaction, verified (spec:
     migrate:custom NAME)."""
     from ..api import batches as api_batches
 
+    say = _say if as_json else _out  # with --json, stdout holds only the JSON
     proj = _project(project)
     _lock_options(proj, lock_timeout, lock_retries)
     batch = api_batches.runnable(proj, name)  # bad files: one line, before any connection
     url = _url(proj, database_url)
+    if backup:
+        _backup_first(proj, url)
     _say(f"database: {_masked(url)}")
-    _out(f"🎯 Running custom batch migration: {batch.name}")
-    _out(f"Description: {batch.description}")
-    _out(f"Created: {batch.created_at}")
-    _out(f"Migrations included: {len(batch.steps)}")
+    say(f"🎯 Running custom batch migration: {batch.name}")
+    say(f"Description: {batch.description}")
+    say(f"Created: {batch.created_at}")
+    say(f"Migrations included: {len(batch.steps)}")
     for step in batch.steps:
-        _out(f"  • {step.path.name}: {step.description}")
+        say(f"  • {step.path.name}: {step.description}")
     if batch.has_up:
-        _out("  • hand-written SQL (UP)")
-    _out()
+        say("  • hand-written SQL (UP)")
+    say("")
     result = api_batches.run(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say)
+    if as_json:
+        _result_json("up-to-date" if result.nothing_to_do else "applied", None, result.ran,
+                     batch=batch.name, adopted=list(result.adopted),
+                     skipped=[{"name": s.name, "how": s.how} for s in result.skipped],
+                     sql_seconds=result.sql_seconds,
+                     sql_already_applied=result.sql_already_applied)
+        return
     if result.adopted:
         _out(f"Adopted {len(result.adopted)} step(s) that CitrineOS's own runner applied.")
     for skipped in result.skipped:
@@ -377,13 +392,12 @@ def custom_list(
 ) -> None:
     """List the custom batches, with what the database holds of each when one is reachable
     (spec: migrate:custom:list)."""
-    from .. import localpg
     from ..api import batches as api_batches
+    from ..api import operations
 
     proj = _project(project)
-    url = None
-    if database_url or localpg.load(proj.root) is not None:
-        url = _url(proj, database_url)  # never creates the managed cluster just to list
+    # never creates the managed cluster just to list
+    url = operations.existing_database_url(proj, database_url, say=_say)
     listing = api_batches.list_batches(proj, url)
     if as_json:
         _print_json(listing.as_dict())
@@ -442,6 +456,8 @@ def custom_rollback(
     lock_timeout: LockTimeoutOpt = None,
     lock_retries: LockRetriesOpt = None,
     drop_baseline: DropBaselineOpt = False,
+    backup: BackupOpt = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Revert what a custom batch applied, in reverse order, in one transaction, verified
     (spec: migrate:custom:rollback NAME). A batch with the baseline (the first step) only
@@ -453,9 +469,15 @@ def custom_rollback(
     _lock_options(proj, lock_timeout, lock_retries)
     batch_mod.check_name(name)  # a bad name is refused before anything is printed
     url = _url(proj, database_url)
+    if backup:
+        _backup_first(proj, url)
     _say(f"database: {_masked(url)}")
     result = api_batches.rollback(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say,
                                   drop_baseline=drop_baseline)
+    if as_json:
+        _result_json("up-to-date" if result.nothing_to_do else "rolled-back", None,
+                     result.reverted, batch=name, sql_seconds=result.sql_seconds)
+        return
     if result.nothing_to_do:
         _out(f"✅ Custom batch migration {name}: nothing to roll back, none of it is applied")
         return

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -32,22 +33,238 @@ manager_app = typer.Typer(
 )
 app.add_typer(manager_app, name="manager")
 
+
+def _show_version(value: bool) -> None:
+    """``--version``: the installed package's version (its metadata, as pip shows it)."""
+    if value:
+        from importlib import metadata
+
+        from .. import __version__
+
+        try:
+            installed = metadata.version("citrine-state")
+        except metadata.PackageNotFoundError:  # run from a source tree that is not installed
+            installed = __version__
+        sys.stdout.write(f"citrine-migrate (citrine-state) {installed}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_show_version,
+        help="Print the version of citrine-state and exit.")] = False,
+) -> None:
+    """Declarative state-diff migrations for the CitrineOS PostgreSQL database."""
+
+
+# --- option types ---------------------------------------------------------------------------------
+# Every option's domain is declared once here and checked while the command line is parsed,
+# before any file is written or any connection opened: a value outside it is one line and exit 2.
+# Each parser takes the text typed (or the default, already typed) and returns the value.
+
+MAX_LOCK_WAIT = 86_400.0  # one day: longer is a runner nobody is watching
+MAX_LOCK_RETRIES = 1000  # also the config's limit (config.schema.json)
+VERSION_FORM = r"(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})"
+
+
+def _bad(message: str) -> Exception:
+    return typer.BadParameter(message)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def parse_nonempty(value: Any) -> str:
+    text = _text(value)
+    if not text.strip():
+        raise _bad("it is empty: give a value, or leave the option out")
+    return text
+
+
+def parse_database_url(value: Any) -> str:
+    """The text as given (the api resolves it), once it parses as a URL we accept."""
+    return _checked_url(value, need_database=True)
+
+
+def parse_server_url(value: Any) -> str:
+    """A server for shadow databases: a URL whose database part may be left out."""
+    return _checked_url(value, need_database=False)
+
+
+def _checked_url(value: Any, need_database: bool) -> str:
+    from ..dburl import parse
+
+    text = _text(value)
+    if not text.strip():
+        raise _bad("it is empty: give a PostgreSQL URL, or leave the option out")
+    try:
+        parse(text, "the URL", need_database)
+    except CitrineError as err:
+        raise _bad(str(err).removeprefix("the URL ")) from None
+    return text
+
+
+def parse_seconds(value: Any) -> float:
+    """A finite number of seconds from 0 to a day (``nan``, ``inf`` and negatives refused)."""
+    import math
+
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise _bad(f"{_text(value)[:40]!r} is not a number of seconds") from None
+    if not math.isfinite(number) or not 0 <= number <= MAX_LOCK_WAIT:
+        raise _bad(f"{_text(value)[:40]!r} is not a number of seconds from 0 to "
+                   f"{MAX_LOCK_WAIT:g}")
+    return number
+
+
+def parse_duration(value: Any) -> str:
+    """A duration PostgreSQL takes for lock_timeout (see ``durations``)."""
+    from ..durations import normalised
+
+    try:
+        return normalised(_text(value))
+    except ValueError as err:
+        raise _bad(str(err)) from None
+
+
+def parse_retries(value: Any) -> int:
+    text = _text(value).strip()
+    if not text.isdigit() or int(text) > MAX_LOCK_RETRIES:
+        raise _bad(f"{text[:40]!r} is not a whole number from 0 to {MAX_LOCK_RETRIES}")
+    return int(text)
+
+
+def parse_hazard(value: Any) -> str:
+    """A hazard that a plan can be refused for, and so can be allowed."""
+    from ..hazards import ALLOWABLE
+
+    text = _text(value).strip()
+    if text not in ALLOWABLE:
+        raise _bad(f"{text[:40]!r} is not a hazard that can be allowed (known: "
+                   f"{', '.join(ALLOWABLE)})")
+    return text
+
+
+def parse_version(value: Any) -> str:
+    """A version name, X.Y.Z (whether the project knows it is checked once it is loaded)."""
+    import re
+
+    text = _text(value).strip()
+    if not re.fullmatch(VERSION_FORM, text):
+        raise _bad(f"{text[:40]!r} is not a version name: expected MAJOR.MINOR.PATCH, e.g. "
+                   "1.8.0")
+    return text
+
+
+def parse_timestamp(value: Any) -> str:
+    """A step timestamp, YYYYMMDDHHMMSS (14 digits)."""
+    import re
+
+    text = _text(value).strip()
+    if not re.fullmatch(r"[0-9]{14}", text):
+        raise _bad(f"{text[:40]!r} is not a timestamp YYYYMMDDHHMMSS (14 digits)")
+    return text
+
+
+def parse_step_name(value: Any) -> str:
+    """A step's base name, e.g. 20250430103000-initial."""
+    from ..steps import STEP_NAME
+
+    text = _text(value).strip().removesuffix(".py")
+    if not STEP_NAME.fullmatch(text):
+        raise _bad(f"{text[:60]!r} is not a step name (YYYYMMDDHHMMSS-name, e.g. "
+                   "20250430103000-initial)")
+    return text
+
+
+def parse_batch_name(value: Any) -> str:
+    from ..batches import check_name
+
+    try:
+        return check_name(_text(value))
+    except CitrineError as err:
+        raise _bad(str(err)) from None
+
+
+def parse_database_name(value: Any) -> str:
+    """A database name PostgreSQL takes: 1 to 63 bytes, no NUL."""
+    text = _text(value)
+    if not text or "\x00" in text or len(text.encode()) > 63:
+        raise _bad("a database name has 1 to 63 bytes (no NUL)")
+    return text
+
+
+def parse_output_file(value: Any) -> Path:
+    """A file to write: not a folder, in a folder that exists or can be made."""
+    path = Path(_text(value)).expanduser()
+    if not _text(value).strip():
+        raise _bad("it is empty: give a file name")
+    if path.is_dir():
+        raise _bad(f"{path} is a folder: give a file name (e.g. {path / 'report.md'})")
+    _check_creatable(path.parent, f"{path}")
+    return path
+
+
+def parse_output_dir(value: Any) -> Path:
+    """A folder to write into: a folder, or a path where one can be made."""
+    path = Path(_text(value)).expanduser()
+    if not _text(value).strip():
+        raise _bad("it is empty: give a folder")
+    if path.exists() and not path.is_dir():
+        raise _bad(f"{path} is a file, not a folder")
+    _check_creatable(path, str(path))
+    return path
+
+
+def _check_creatable(folder: Path, shown: str) -> None:
+    """The nearest existing folder on the way to ``folder`` must be a folder we may write in."""
+    import os
+
+    here = folder.absolute()
+    while not here.exists() and here != here.parent:
+        here = here.parent
+    if not here.is_dir():
+        raise _bad(f"{shown}: {here} is a file, not a folder")
+    target_exists = here == folder.absolute()
+    if not os.access(here, os.W_OK | os.X_OK):
+        what = "may not write in" if target_exists else "may not create folders in"
+        raise _bad(f"{shown}: this user {what} {here} (permission denied)")
+
+
+def parse_existing_file(value: Any) -> Path:
+    path = Path(_text(value)).expanduser()
+    if path.is_dir():
+        raise _bad(f"{path} is a folder, not a backup file")
+    if not path.is_file():
+        raise _bad(f"no such backup file: {path}")
+    return path
+
+
+def parse_report_format(value: Any) -> str:
+    text = _text(value).strip().lower()
+    if text not in ("rich", "md", "markdown", "json"):
+        raise _bad(f"{_text(value)[:40]!r}: give rich, md or json")
+    return "md" if text == "markdown" else text
+
+
 ProjectOpt = Annotated[
     str | None,
-    typer.Option("--project", envvar="CITRINE_PROJECT", show_envvar=False,
-                 help="Project folder (default: the first folder upwards with "
-                      "migration-config.json)."),
+    typer.Option("--project", parser=parse_nonempty, metavar="DIR",
+                 help="Project folder (default: CITRINE_PROJECT, else the first folder upwards "
+                      "with migration-config.json)."),
 ]
 DatabaseUrlOpt = Annotated[
     str | None,
-    typer.Option("--database-url", envvar=["CITRINE_DATABASE_URL", "DATABASE_URL"],
-                 show_envvar=False,
-                 help="PostgreSQL URL (default: CITRINE_DATABASE_URL, DATABASE_URL, else the "
-                      "managed local cluster)."),
+    typer.Option("--database-url", parser=parse_database_url, metavar="URL",
+                 help="PostgreSQL URL or libpq key=value string (default: "
+                      "CITRINE_DATABASE_URL, DATABASE_URL, else the managed local cluster)."),
 ]
 ShadowUrlOpt = Annotated[
     str | None,
-    typer.Option("--shadow-url",
+    typer.Option("--shadow-url", parser=parse_server_url, metavar="URL",
                  help="Server on which to build shadow databases (default: the same server)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
@@ -60,8 +277,8 @@ DryRunOpt = Annotated[
 ]
 AllowHazardOpt = Annotated[
     list[str] | None,
-    typer.Option("--allow-hazard", help="Accept a hazard the plan would otherwise refuse "
-                                        "(deletes-data)."),
+    typer.Option("--allow-hazard", parser=parse_hazard, metavar="HAZARD",
+                 help="Accept a hazard the plan would otherwise refuse (deletes-data)."),
 ]
 DropBaselineOpt = Annotated[
     bool,
@@ -71,26 +288,34 @@ DropBaselineOpt = Annotated[
 ]
 AcceptEditedOpt = Annotated[
     list[str] | None,
-    typer.Option("--accept-edited", metavar="STEP",
+    typer.Option("--accept-edited", parser=parse_step_name, metavar="STEP",
                  help="Accept that this applied step's file was edited since it ran: re-stamp "
                       "its checksum in the ledger (recorded with a note), then go on. "
                       "Repeatable."),
 ]
 LockWaitOpt = Annotated[
-    float, typer.Option("--lock-wait", help="Seconds to wait for another runner's lock.")
+    float, typer.Option("--lock-wait", parser=parse_seconds, metavar="SECONDS",
+                        help="Seconds to wait for another runner's lock (0 to 86400).")
 ]
 LockTimeoutOpt = Annotated[
     str | None,
-    typer.Option("--lock-timeout",
+    typer.Option("--lock-timeout", parser=parse_duration, metavar="DURATION",
                  help="How long one statement may wait for a table lock, e.g. 200ms, 5s "
                       "(default: settings.lock_timeout); then the step is rolled back and "
                       "retried."),
 ]
 LockRetriesOpt = Annotated[
     int | None,
-    typer.Option("--lock-retries", min=0,
+    typer.Option("--lock-retries", parser=parse_retries, metavar="N",
                  help="How many times a step that timed out on a table lock is retried, after "
-                      "1s, 2s, 4s... (default: settings.lock_retries)."),
+                      "1s, 2s, 4s... (0 to 1000; default: settings.lock_retries)."),
+]
+VersionArg = Annotated[
+    str, typer.Argument(parser=parse_version, metavar="VERSION",
+                        help="A version of migration-config.json, e.g. 1.8.0")
+]
+BatchArg = Annotated[
+    str, typer.Argument(parser=parse_batch_name, metavar="NAME", help="The batch's name.")
 ]
 
 
@@ -180,16 +405,33 @@ def _backup_first(proj: Any, url: Any) -> None:
          "pg_restore --list)")
 
 
+def _result_json(action: str, version: str | None, steps: Any = (), plans: Any = (),
+                 install: Any = None, upgrades: Any = (), **extra: Any) -> None:
+    """The one shape every writing command's ``--json`` prints (README "Output for scripts"):
+    ``action``, ``version`` (where the database now is, when known), ``install``, ``upgrades``,
+    ``steps`` (each step run: name, direction, seconds), ``plans`` (dry runs), then what is
+    particular to the command."""
+    _print_json({
+        "action": action,
+        "version": version,
+        "install": install.__dict__ if install is not None else None,
+        "upgrades": [{"from": a, "to": b, "seconds": t} for a, b, t in upgrades],
+        "steps": [dict(r.__dict__) for r in steps],
+        "plans": [p.as_dict() for p in plans],
+        **extra,
+    })
+
+
 def _lock_options(proj: Any, lock_timeout: str | None, lock_retries: int | None) -> None:
-    """--lock-timeout / --lock-retries override the config's settings for this run."""
-    import re
-
-    from ..errors import UsageError
-
+    """--lock-timeout / --lock-retries (checked while parsing) override the config's settings
+    for this run."""
     if lock_timeout is not None:
-        if not re.fullmatch(r"\s*\d+(\.\d+)?\s*(ms|s|min|h)?\s*", lock_timeout):
-            raise UsageError(f"--lock-timeout {lock_timeout!r}: give a duration such as 200ms, "
-                             "5s or 1min")
-        proj.settings["lock_timeout"] = lock_timeout.strip()
+        proj.settings["lock_timeout"] = lock_timeout
     if lock_retries is not None:
         proj.settings["lock_retries"] = lock_retries
+
+
+def _known_version(proj: Any, version: str | None) -> None:
+    """A version the project knows, checked before any connection (or backup) is made."""
+    if version is not None:
+        proj.version(version)

@@ -26,6 +26,7 @@ from .common import (
     _print_json,
     _project,
     _render_plan,
+    _result_json,
     _say,
     _url,
     app,
@@ -49,6 +50,7 @@ def migrate(
     )] = False,
     dry_run: DryRunOpt = False,
     accept_edited: AcceptEditedOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Apply every pending step in order, each in its own transaction (spec: npm run migrate)."""
     from .. import api
@@ -58,7 +60,7 @@ def migrate(
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)
-    out = _console()
+    out = _console(stderr=as_json)
     # a dry run's stdout is the plan, SQL that psql -f runs: everything else is a comment
     out.print(f"{'-- ' if dry_run else ''}Database: {_masked(url)}", markup=False)
 
@@ -68,6 +70,12 @@ def migrate(
     result = api.migrate(proj, url, shadow_url, lock_wait=lock_wait, say=_say,
                          progress=progress, allow_out_of_order=allow_out_of_order,
                          dry_run=dry_run, accept_edited=tuple(accept_edited or ()))
+    if as_json:
+        action = "planned" if result.plan is not None else "migrated" if result.ran \
+            else "up-to-date"
+        _result_json(action, result.version, result.ran,
+                     [result.plan] if result.plan is not None else [], adopted=result.adopted)
+        return
     if result.plan is not None:
         _render_plan(out, result.plan)
         out.print("-- Dry run: nothing was changed.", markup=False)
@@ -133,6 +141,8 @@ def undo(
     dry_run: DryRunOpt = False,
     drop_baseline: DropBaselineOpt = False,
     accept_edited: AcceptEditedOpt = None,
+    backup: BackupOpt = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Revert the last applied step, restoring archived data (spec: db:migrate:undo). The
     baseline (the first step) only with --drop-baseline, after a checked backup."""
@@ -141,16 +151,26 @@ def undo(
     proj = _project(project)
     _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
+    if backup and not dry_run:
+        _backup_first(proj, url)
+    _say(f"database: {_masked(url)}")
     run = api.undo(proj, url, shadow_url, lock_wait=lock_wait, say=_say, dry_run=dry_run,
                    drop_baseline=drop_baseline,
                    accept_edited=tuple(accept_edited or ()))
     if run is None:
-        _console().print("No step is applied: nothing to undo.", markup=False)
+        if as_json:
+            _result_json("up-to-date", None)
+        else:
+            _console().print("No step is applied: nothing to undo.", markup=False)
+        return
+    if as_json:
+        if dry_run:
+            _result_json("planned", None, plans=[run])
+        else:
+            _result_json("reverted", None, [run])
         return
     if dry_run:
         _render_plan(_console(), run)
         _console().print("-- Dry run: nothing was changed.", markup=False)
         return
     _console().print(f"⏪ reverted {run.name} ({run.seconds:.2f}s)", markup=False)
-
-

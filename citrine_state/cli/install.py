@@ -20,15 +20,18 @@ from .common import (
     ShadowUrlOpt,
     _backup_first,
     _console,
+    _known_version,
     _lock_options,
     _masked,
     _print_json,
     _project,
     _render_diff,
     _render_plan,
+    _result_json,
     _say,
     _url,
     app,
+    parse_version,
 )
 
 # --- snapshot ------------------------------------------------------------------------------------
@@ -95,15 +98,8 @@ def consolidated(
 
 def _report_upgrade(result: Any, as_json: bool) -> None:
     if as_json:
-        _print_json({
-            "action": result.action,
-            "version": result.version,
-            "install": getattr(result, "install", None).__dict__
-            if getattr(result, "install", None) else None,
-            "upgrades": [{"from": a, "to": b, "seconds": s} for a, b, s in result.upgrades],
-            "steps": [r.__dict__ for r in getattr(result, "ran", [])],
-            "plans": [p.as_dict() for p in result.plans],
-        })
+        _result_json(result.action, result.version, getattr(result, "ran", []), result.plans,
+                     getattr(result, "install", None), result.upgrades)
         return
     out = _console()
     if result.action == "planned":
@@ -134,8 +130,9 @@ def _report_upgrade(result: Any, as_json: bool) -> None:
 
 @app.command()
 def verify(
-    version: Annotated[str | None, typer.Option("--version", help="Version to compare with "
-                                                "(default: what the ledger says).")] = None,
+    version: Annotated[str | None, typer.Option(
+        "--version", parser=parse_version, metavar="VERSION",
+        help="Version to compare with (default: what the ledger says).")] = None,
     project: ProjectOpt = None,
     database_url: DatabaseUrlOpt = None,
     shadow_url: ShadowUrlOpt = None,
@@ -149,6 +146,7 @@ def verify(
     from .. import api
 
     proj = _project(project)
+    _known_version(proj, version)
     url = _url(proj, database_url)
     result = api.verify(proj, url, version, shadow_url, schema_only=schema_only)
     if as_json:

@@ -23,6 +23,11 @@ from .common import (
     _url,
     app,
     manager_app,
+    parse_database_name,
+    parse_existing_file,
+    parse_output_dir,
+    parse_output_file,
+    parse_report_format,
 )
 
 NoDatabaseOpt = Annotated[
@@ -54,7 +59,9 @@ def _overview_url(proj: Any, database_url: str | None, no_database: bool) -> Any
 @app.command()
 def backup(
     output_dir: Annotated[Path | None, typer.Option(
-        "--output-dir", help="Folder for the file (default: <project>/backups).")] = None,
+        "--output-dir", parser=parse_output_dir, metavar="DIR",
+        help="Folder for the file (default: <project>/backups); folders it makes are 0700."
+    )] = None,
     project: ProjectOpt = None,
     database_url: DatabaseUrlOpt = None,
     lock_wait: LockWaitOpt = 60.0,
@@ -84,10 +91,12 @@ def backup(
 
 @app.command()
 def restore(
-    file: Annotated[Path, typer.Argument(help="A backup written by `citrine-migrate backup` "
-                                              "(or any pg_dump -Fc file).")],
+    file: Annotated[Path, typer.Argument(
+        parser=parse_existing_file, metavar="FILE",
+        help="A backup written by `citrine-migrate backup` (or any pg_dump -Fc file).")],
     into: Annotated[str | None, typer.Option(
-        "--into", help="Name of the new database (default: derived from the file).")] = None,
+        "--into", parser=parse_database_name, metavar="NAME",
+        help="Name of the new database (default: derived from the file).")] = None,
     over_existing: Annotated[bool, typer.Option(
         "--over-existing", help="Replace the configured database (the old one is kept, "
                                 "renamed); asks you to type its name.")] = False,
@@ -105,11 +114,6 @@ def restore(
     from ..api import operations
 
     proj = _project(project)
-    if file.is_dir():
-        raise UsageError(f"{file} is a directory, not a backup file: name the .dump file in it "
-                         "(citrine-migrate backup writes <database>-<version>-<time>.dump)")
-    if not file.is_file():
-        raise UsageError(f"no such backup file: {file}")
     url = _url(proj, database_url)
     if over_existing and into:
         raise UsageError("--into and --over-existing exclude each other: --over-existing "
@@ -207,9 +211,11 @@ def manager_list(
 @manager_app.command("report")
 def manager_report(
     output_format: Annotated[str, typer.Option(
-        "--format", help="rich (terminal), md (a file for a change request) or json.")] = "rich",
+        "--format", parser=parse_report_format, metavar="FORMAT",
+        help="rich (terminal), md (a file for a change request) or json.")] = "rich",
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write to this file instead of the terminal.")] = None,
+        "--output", "-o", parser=parse_output_file, metavar="FILE",
+        help="Write to this file instead of the terminal.")] = None,
     project: ProjectOpt = None,
     database_url: DatabaseUrlOpt = None,
     shadow_url: ShadowUrlOpt = None,
@@ -223,27 +229,33 @@ def manager_report(
     from ..api import operations
     from ..report import to_markdown
 
-    fmt = "json" if as_json else output_format.lower()
-    if fmt not in ("rich", "md", "markdown", "json"):
-        raise UsageError(f"--format must be rich, md or json, not {output_format!r}")
+    fmt = "json" if as_json else output_format
+    if fmt == "rich" and output is not None:
+        raise UsageError("--output needs --format md or json")
     proj = _project(project)
     url = _overview_url(proj, database_url, no_database)
     rep = operations.report(proj, url, shadow_url)
     if fmt == "json":
         text = json.dumps(rep.as_dict(), indent=2, default=str) + "\n"
-    elif fmt in ("md", "markdown"):
+    elif fmt == "md":
         text = to_markdown(rep)
-    elif output is not None:
-        raise UsageError("--output needs --format md or json")
     else:
         _render_report(rep)
         return
     if output is None:
         sys.stdout.write(text)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
+    _write_file(output, text)
     _say(f"wrote {output}")
+
+
+def _write_file(path: Path, text: str) -> None:
+    """Write a file the user named: any failure is one line naming it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def _render_report(rep: Any) -> None:

@@ -21,8 +21,10 @@ from .common import (
     LockWaitOpt,
     ProjectOpt,
     ShadowUrlOpt,
+    VersionArg,
     _backup_first,
     _console,
+    _known_version,
     _lock_options,
     _masked,
     _print_json,
@@ -34,8 +36,6 @@ from .common import (
     manager_app,
 )
 from .install import _report_upgrade
-
-VersionArg = Annotated[str, typer.Argument(help="A version of migration-config.json, e.g. 1.8.0")]
 
 
 @app.command("version")
@@ -58,6 +58,7 @@ def version_cmd(
     from .. import api
 
     proj = _project(project)
+    _known_version(proj, version)
     _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
     if backup and not dry_run:
@@ -83,14 +84,18 @@ def rollback(
     as_json: JsonOpt = False,
     drop_baseline: DropBaselineOpt = False,
     accept_edited: AcceptEditedOpt = None,
+    backup: BackupOpt = False,
 ) -> None:
     """Go back down to VERSION through the steps' downs, restoring archived data, verified
     against VERSION's snapshot (spec: migrate:rollback)."""
     from .. import api
 
     proj = _project(project)
+    _known_version(proj, version)
     _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
+    if backup and not dry_run:
+        _backup_first(proj, url)
     _say(f"database: {_masked(url)}")
     result = api.rollback(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
                           dry_run=dry_run, drop_baseline=drop_baseline,

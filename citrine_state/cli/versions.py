@@ -19,6 +19,8 @@ from .common import (
     _say,
     _url,
     manager_app,
+    parse_timestamp,
+    parse_version,
 )
 
 DescriptionOpt = Annotated[
@@ -28,10 +30,11 @@ DescriptionOpt = Annotated[
 
 @manager_app.command("new-version")
 def new_version(
-    version: Annotated[str, typer.Argument(metavar="X.Y.Z", help="The new version, e.g. 1.9.0.")],
+    version: Annotated[str, typer.Argument(metavar="X.Y.Z", parser=parse_version,
+                                           help="The new version, e.g. 1.9.0.")],
     description: DescriptionOpt,
     end: Annotated[str | None, typer.Option(
-        "--end", metavar="YYYYMMDDHHMMSS",
+        "--end", metavar="YYYYMMDDHHMMSS", parser=parse_timestamp,
         help="End of the version's timestamp range (default: the end of its start's year, "
              "before any later version).")] = None,
     project: ProjectOpt = None,
@@ -64,7 +67,8 @@ def new_step(
                                                             "e.g. add-notes.")],
     description: DescriptionOpt,
     version: Annotated[str | None, typer.Option(
-        "--version", help="The version to add the step to (default: the open version).")] = None,
+        "--version", parser=parse_version, metavar="VERSION",
+        help="The version to add the step to (default: the open version).")] = None,
     empty: Annotated[bool, typer.Option(
         "--empty", help="Start an empty step for hand-written SQL (no diff, no database).")
     ] = False,
