@@ -12,6 +12,7 @@ column that both sides have, with the COMMENT ON statement that reconciles it af
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -161,10 +162,54 @@ def compare(live: Any, expected: Any) -> SchemaDiff:
     migration = Migration(live, expected, ignore_extension_versions=True)
     migration.set_safety(False)
     migration.add_all_changes()
-    statements = [s.strip() for s in migration.statements if s.strip()]
+    statements = retype_before_default([s.strip() for s in migration.statements if s.strip()])
     comment_differences, comment_statements = _compare_comments(live, expected)
     return SchemaDiff(differences=differences + comment_differences,
                       statements=statements + comment_statements)
+
+
+_ALTER_COLUMN = re.compile(
+    r'^alter table (\S+) alter column ("(?:[^"]|"")*"|\S+) '
+    r'(set default|drop default|set data type)\b', re.I)
+
+
+def column_change(statement: str) -> tuple[tuple[str, str], str] | None:
+    """((table, column), "set default" | "drop default" | "set data type") of a migra ALTER
+    COLUMN statement that changes a default or a type."""
+    match = _ALTER_COLUMN.match(statement.strip())
+    return ((match[1], match[2]), match[3].lower()) if match else None
+
+
+def retyped_columns(statements: list[str]) -> set[tuple[str, str]]:
+    """The (table, column) pairs whose type the statements change."""
+    return {change[0] for s in statements
+            if (change := column_change(s)) and change[1] == "set data type"}
+
+
+def retype_before_default(statements: list[str]) -> list[str]:
+    """migra's statements, with a new default of a column whose type changes set after the
+    type change (migra sets it first, which fails when the new default is not of the old type:
+    an enum column that becomes varchar with a varchar default). The old default is dropped
+    before the type change, so that it cannot stand in the way either."""
+    retyped = retyped_columns(statements)
+    moved = {change[0]: s for s in statements
+             if (change := column_change(s)) and change[1] == "set default"
+             and change[0] in retyped}
+    if not moved:
+        return statements
+    out: list[str] = []
+    for statement in statements:
+        change = column_change(statement)
+        if change and change[1] == "set default" and change[0] in moved:
+            continue
+        if change and change[1] == "set data type" and change[0] in moved:
+            table, column = change[0]
+            out.append(f"alter table {table} alter column {column} drop default;")
+            out.append(statement)
+            out.append(moved[change[0]])
+            continue
+        out.append(statement)
+    return out
 
 
 def _has_column(inspected: Any, key: tuple[str, str, str]) -> bool:
