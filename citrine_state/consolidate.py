@@ -245,6 +245,23 @@ def expand_part(statement: str, created: set[str] | frozenset[str] = frozenset()
     return None
 
 
+def expand_statements(statements: list[str], created: set[str]) -> list[str]:
+    """The expand-phase forms of migra's ``statements`` (see ``expand_part``). The default of a
+    column whose type changes waits for the type change in contract, together with it: the new
+    default may be of the new type only (an enum column becoming varchar with a varchar
+    default)."""
+    retyped = diff.retyped_columns(statements)
+    out: list[str] = []
+    for statement in statements:
+        change = diff.column_change(statement)
+        if change and change[0] in retyped:
+            continue
+        part = expand_part(statement, created)
+        if part is not None:
+            out.append(part)
+    return out
+
+
 def _columns(inspected: Any) -> dict[str, list[tuple[str, str]]]:
     """table -> [(column, type)] in order, for the tables of an inspection."""
     out: dict[str, list[tuple[str, str]]] = {}
@@ -686,8 +703,8 @@ def _replay(conn: Connection, c: Consolidated, target: Any, scope: diff.Scope,
         statements = _migra(diff.inspect(conn, scope), target)
     created = new_tables(statements)
     renamed = {(r.table, r.new) for r in renames}
-    expand = [e for s in statements if (e := expand_part(s, created)) is not None
-              and _added_column(e) not in renamed and not mentions_enum(e, late)]
+    expand = [e for e in expand_statements(statements, created)
+              if _added_column(e) not in renamed and not mentions_enum(e, late)]
     apply("expand", _in_target_order(expand, target))
     apply("data", moves)
     # Renames wait until the data moves, which still read the old names, have run.

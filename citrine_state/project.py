@@ -2,7 +2,9 @@
 
 A project is a folder with ``migration-config.json``, ``schema/`` (one models module per version,
 ``schema/v1_8_0.py`` for 1.8.0), ``snapshots/`` and ``versions/``. Models are loaded by path, so
-an installed engine works on any project folder.
+an installed engine works on any project folder. A models module is either complete (its own
+declarative ``Base``) or a delta on the version before (``BASED_ON`` and ``evolve``), which
+``models`` composes into a complete one (see ``deltas``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from . import deltas
 from .errors import UsageError
 
 CONFIG_FILE = "migration-config.json"
@@ -152,7 +155,8 @@ class Project:
         return {}
 
     def models(self, version: Version) -> ModuleType:
-        """The version's models module, loaded by path (never imported as a package)."""
+        """The version's models module, loaded by path (never imported as a package), with a
+        complete ``Base.metadata``: a delta module is composed on its base's models first."""
         if version.name in self._models_cache:
             return self._models_cache[version.name]
         path = self.models_path(version)
@@ -162,10 +166,30 @@ class Project:
                 f"{self.schema_dir / (version.module_name + '.py')}"
             )
         module = load_module_from_path(f"citrine_project_schema_{version.module_name}", path)
-        if not hasattr(module, "Base"):
-            raise UsageError(f"{path} defines no declarative `Base`")
+        if deltas.is_delta(module):
+            base = self._delta_base(version, deltas.based_on(module, path), path)
+            deltas.compose(module, path, version.name, self.models(base), base.name)
+        elif not hasattr(module, "Base"):
+            raise UsageError(f"{path} defines no declarative `Base` (nor BASED_ON, for a "
+                             "version written as changes to the one before)")
         self._models_cache[version.name] = module
         return module
+
+    def _delta_base(self, version: Version, name: str, path: Path) -> Version:
+        """The version a delta builds on: it must be the modelled version right before it, so
+        that the chain of deltas follows the versions' order."""
+        previous = self.previous(version)
+        known = {v.name: v for v in self.modelled_versions}
+        if name not in known:
+            raise UsageError(
+                f"{path}: BASED_ON = {name!r} is not a version with models "
+                f"(those are: {', '.join(known) or 'none'})")
+        if previous is None or previous.name != name:
+            right_before = f"is {previous.name}" if previous else "does not exist"
+            raise UsageError(
+                f"{path}: BASED_ON = {name!r}, but the version with models right before "
+                f"{version.name} {right_before}: a delta builds on the version before it")
+        return previous
 
 
 def load_module_from_path(name: str, path: Path) -> ModuleType:

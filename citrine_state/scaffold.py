@@ -1,8 +1,8 @@
 """Building blocks of ``manager new-version`` and ``manager new-step`` (the spec's "Future
 Versions"): version names and timestamp ranges, edits of ``migration-config.json`` that keep
-its formatting, a new version's models started as a copy of the previous ones, and a step
-whose SQL is generated from the difference between a version's models and the database its
-steps so far produce.
+its formatting, a new version's models started as a delta on the previous ones (``BASED_ON``
+and an ``evolve`` that changes nothing yet, see ``deltas``), and a step whose SQL is generated
+from the difference between a version's models and the database its steps so far produce.
 
 The generated SQL is checked like a consolidated migration: it is replayed on a shadow database
 of the steps' state and must reach the models exactly (an empty diff, the same column order),
@@ -367,90 +367,69 @@ def _wrap(paragraph: str) -> str:
     return textwrap.fill(paragraph, width=96, break_long_words=False, break_on_hyphens=False)
 
 
-def models_docstring(name: str, previous: Version, source_rel: str, old: str | None) -> str:
-    """The docstring of a copied models module: which version it is, and where it came from."""
+def delta_docstring(name: str, previous: Version, previous_rel: str) -> str:
+    """The docstring of a new version's models: which version it builds on, and what to write
+    in ``evolve``."""
     parts = [
-        f"Version {name} models, started as a copy of version {previous.name}'s "
-        f"({source_rel}).",
-        _wrap(f"Made by ``citrine-migrate manager new-version {name}``. Change these models to "
-              f"what {name} should be, then run ``citrine-migrate snapshot``, ``citrine-migrate "
-              "manager new-step NAME --description TEXT`` (a step generated from the "
-              "difference, to review) and ``citrine-migrate manager batch``."),
+        f"Version {name} models: what changes from version {previous.name} ({previous_rel}).",
+        _wrap(f"Made by ``citrine-migrate manager new-version {name}``. The engine copies the "
+              f"{previous.name} models and runs ``evolve`` on the copy (see "
+              "``citrine_state/deltas.py``), so this file holds only what "
+              f"{name} changes. Nothing yet: until ``evolve`` changes something, the {name} "
+              f"snapshot is {previous.name}'s."),
+        "Write in ``evolve`` what the version changes, nothing else:",
+        "\n".join([
+            "- new columns: ``metadata.tables[\"T\"].append_column(Column(...))`` (PostgreSQL",
+            "  appends a new column, so the order stays an upgraded database's);",
+            "- changed columns: assign ``.type``, ``.nullable``, ``.comment`` and",
+            "  ``.server_default`` (``DefaultClause(text(\"...\"))`` as PostgreSQL stores it, or",
+            "  None to drop it);",
+            "- indexes and constraints, always named: ``Index(\"name\", table.c.col)``,",
+            "  ``table.append_constraint(...)``;",
+            "- new tables: ``Table(\"Name\", metadata, ...)``; a dropped one:",
+            "  ``metadata.remove(metadata.tables[\"Name\"])``;",
+            f"- other extensions: ``EXTENSIONS = (...)`` (else {previous.name}'s).",
+        ]),
+        _wrap("Then run ``citrine-migrate snapshot``, ``citrine-migrate manager new-step NAME "
+              "--description TEXT`` (a step generated from the difference, to review) and "
+              "``citrine-migrate manager batch``. This file is loaded by path: import only "
+              "sqlalchemy, geoalchemy2 and the standard library."),
     ]
-    marker = re.search(r"^The \S+ models' docstring, as copied:$", old or "", flags=re.M)
-    if old and marker:  # a copy of a copy: keep the original docstring only
-        parts.append(old[marker.start():].strip())
-    elif old:
-        parts.append(f"The {previous.name} models' docstring, as copied:")
-        parts.append(old.strip())
     return "\n\n".join(parts)
 
 
-def copied_models(text: str, name: str, previous: Version, source_rel: str) -> str:
-    """The text of ``previous``'s models module for version ``name``: the module docstring
-    rewritten, and the version named in the ``Base`` class's docstring."""
-    tree = ast.parse(text)
-    lines = text.splitlines(keepends=True)
-    nl = "\r\n" if text.count("\r\n") else "\n"
-    edits: list[tuple[int, int, str]] = []  # (first line, last line) 1-based, replacement
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name == "Base" and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and \
-                    isinstance(first.value, ast.Constant) and first.end_lineno is not None:
-                source = "".join(lines[first.lineno - 1:first.end_lineno])
-                if previous.name in source:
-                    edits.append((first.lineno, first.end_lineno,
-                                  source.replace(previous.name, name)))
-    old = ast.get_docstring(tree, clean=True)
-    head = _docstring_literal(models_docstring(name, previous, source_rel, old)).replace(
-        "\n", nl) + nl
-    first_stmt = tree.body[0] if tree.body else None
-    if old is not None and isinstance(first_stmt, ast.Expr) and first_stmt.end_lineno:
-        edits.append((first_stmt.lineno, first_stmt.end_lineno, head))
-    else:
-        edits.append((1, 0, head + nl))
-    for start, end, new in sorted(edits, reverse=True):
-        lines[start - 1:end] = [new]
-    return "".join(lines)
+def delta_models(name: str, previous: Version, previous_rel: str) -> str:
+    """The text of a new version's models module: a delta on ``previous`` that changes
+    nothing yet."""
+    return f'''{_docstring_literal(delta_docstring(name, previous, previous_rel))}
+
+from sqlalchemy import MetaData
+
+BASED_ON = {json.dumps(previous.name)}
 
 
-@dataclass
-class ModelsCopy:
-    path: Path  # the new module file, or the package's folder
-    source: Path
+def evolve(metadata: MetaData) -> None:
+    """{previous.name}'s models, copied: change them here to what {name} is."""
+'''
 
 
-def copy_models(project: Project, name: str, previous: Version) -> ModelsCopy:
-    """Start ``schema/v<name>`` as a copy of ``previous``'s models (a module, or a package);
-    nothing is left behind when it fails."""
+def write_delta_models(project: Project, name: str, previous: Version) -> Path:
+    """Start ``schema/v<name>.py`` as a delta on ``previous`` (whether ``previous`` is a module,
+    a package or a delta itself); nothing is left behind when it fails."""
     source = project.models_path(previous)
     assert source is not None
-    module_name = "v" + name.replace(".", "_")
-    package = source.name == "__init__.py"
-    if package:
-        rel = source.parent.relative_to(project.root).as_posix() + "/"
-        result = ModelsCopy(project.schema_dir / module_name, source.parent)
-        target = result.path / "__init__.py"
-    else:
-        rel = source.relative_to(project.root).as_posix()
-        result = ModelsCopy(project.schema_dir / f"{module_name}.py", source)
-        target = result.path
-    new = copied_models(read_text(source), name, previous, rel)
-    ast.parse(new)  # the copy must still be Python
-    try:
-        if package:
-            shutil.copytree(source.parent, result.path,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        with open(target, "w", encoding="utf-8", newline="") as fh:
-            fh.write(new)
-    except BaseException:
-        if package:
-            shutil.rmtree(result.path, ignore_errors=True)
-        else:
-            result.path.unlink(missing_ok=True)
-        raise
-    return result
+    rel = (source.parent.relative_to(project.root).as_posix() + "/"
+           if source.name == "__init__.py" else source.relative_to(project.root).as_posix())
+    path = project.schema_dir / f"v{name.replace('.', '_')}.py"
+    text = delta_models(name, previous, rel)
+    ast.parse(text)  # it must be Python
+    with open(path, "x", encoding="utf-8", newline="") as fh:  # never over another file
+        try:
+            fh.write(text)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+    return path
 
 
 def copied_seed(project: Project, name: str, previous: Version) -> str | None:
@@ -567,9 +546,8 @@ def generate_step_sql(project: Project, version: Version, near: URL | str,
                 with consolidate.masked_enums(models, late):
                     statements = diff.compare(diff.inspect(conn, scope), models).statements
                 created = consolidate.new_tables(statements)
-                expand = [e for s in statements
-                          if (e := consolidate.expand_part(s, created)) is not None
-                          and not consolidate.mentions_enum(e, late)]
+                expand = [e for e in consolidate.expand_statements(statements, created)
+                          if not consolidate.mentions_enum(e, late)]
                 up += _reach_expand(conn, expand, models)
                 recreate = [stmt for c in late
                             for stmt in consolidate.recreate_statements(conn, c, False)]

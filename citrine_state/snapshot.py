@@ -1,9 +1,11 @@
 """Render a version's declarative models to its DDL snapshot, deterministically.
 
 A snapshot is plain SQL, loadable with ``psql -f`` into an empty database: extensions, enum types,
-tables (columns in model order, without foreign keys), indexes, then every foreign key as an
-ALTER TABLE, so that cycles between tables need no special care. Objects are sorted by name, so
-rendering the same models always gives the same bytes.
+tables (columns in model order, without foreign keys), the tables' and columns' comments
+(``Column(comment=...)``: PostgreSQL keeps them apart from CREATE TABLE), indexes, then every
+foreign key as an ALTER TABLE, so that cycles between tables need no special care. Objects are
+sorted by name (comments by table, then column order), so rendering the same models always gives
+the same bytes.
 """
 
 from __future__ import annotations
@@ -14,7 +16,13 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable
+from sqlalchemy.schema import (
+    AddConstraint,
+    CreateIndex,
+    CreateTable,
+    SetColumnComment,
+    SetTableComment,
+)
 
 from .errors import UsageError
 from .project import Project, Version, read_text
@@ -69,6 +77,12 @@ def render_metadata(metadata: sa.MetaData, extensions: tuple[str, ...] = ()) -> 
         ddl = _compile(CreateTable(table, include_foreign_key_constraints=[]))
         parts.append("\n".join(line.rstrip() for line in ddl.splitlines()) + ";")
     for table in tables:
+        if table.comment is not None:
+            parts.append(_compile(SetTableComment(table)) + ";")
+        for column in table.columns:
+            if column.comment is not None:
+                parts.append(_compile(SetColumnComment(column)) + ";")
+    for table in tables:
         for index in sorted(table.indexes, key=lambda i: i.name or ""):
             if index.name is None:
                 raise UsageError(f"an index of {table.name} has no name: name every index")
@@ -102,12 +116,15 @@ def render(project: Project, version: Version) -> Rendered:
     module = project.models(version)
     extensions = tuple(getattr(module, "EXTENSIONS", ()))
     models = project.models_path(version)
-    rel = models.relative_to(project.root) if models else version.module_name
+    rel = models.relative_to(project.root).as_posix() if models else version.module_name
+    source = rel
+    if getattr(module, "BASED_ON", None) is not None:
+        source = f"{rel} (changes to {module.BASED_ON})"
     try:
         body = render_metadata(module.Base.metadata, extensions)
     except sa.exc.SQLAlchemyError as exc:
         raise UsageError(f"{rel} cannot be rendered: {str(exc).splitlines()[0]}") from None
-    sql = HEADER.format(version=version.name, models=rel) + "\n" + body
+    sql = HEADER.format(version=version.name, models=source) + "\n" + body
     return Rendered(version=version, path=project.snapshot_path(version), sql=sql)
 
 

@@ -23,7 +23,7 @@ from . import steps as steps_mod
 from .project import Project, Version
 from .snapshot import committed_sql, sql_hash
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: inspections carry column comments
 
 
 def scope_of(project: Project) -> diff.Scope:

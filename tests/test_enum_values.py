@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -184,21 +185,31 @@ def test_a_recreation_that_a_constraint_depends_on_is_refused_clearly(pg_server:
 
 
 # --- a new CitrineOS version that adds connector states ------------------------------------------
+# 1.8.0 is the last CitrineOS version with enum types (1.8.1's remove-enums turns them into
+# varchar), so these tests run on a copy of the project that ends at 1.8.0.
 
-STATES = '''    "SuspendedEV",
-    "Finishing",
-    "Reserved",
-    "Unavailable",
-    "Faulted",
-    name="enum_Connectors_status",'''
-NEW_STATES = '''    "SuspendedEV",
-    "Occupied",
-    "Finishing",
-    "Reserved",
-    "Unavailable",
-    "Faulted",
-    "Unknown",
-    name="enum_Connectors_status",'''
+EVOLVE_ANCHOR = '    """1.8.0\'s models, copied: change them here to what 1.9.0 is."""\n'
+NEW_STATES = '''    metadata.tables["Connectors"].c.status.type = Enum(
+        "Available", "Preparing", "Charging", "SuspendedEVSE", "SuspendedEV", "Occupied",
+        "Finishing", "Reserved", "Unavailable", "Faulted", "Unknown",
+        name="enum_Connectors_status",
+    )
+'''
+LATER = ("1.8.1", "1.8.2", "1.8.3")
+
+
+def _end_at_1_8_0(project: Path) -> None:
+    """Drop the versions after 1.8.0 (not 1.9.0's planned entry) from the project copy."""
+    path = project / "migration-config.json"
+    config = json.loads(path.read_text(encoding="utf-8"))
+    for name in LATER:
+        del config["versions"][name]
+        (project / "schema" / f"v{name.replace('.', '_')}.py").unlink()
+        (project / "snapshots" / f"{name}.sql").unlink()
+        shutil.rmtree(project / "versions" / name, ignore_errors=True)
+    path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+
+
 ADDS = [
     """alter type "public"."enum_Connectors_status" add value 'Occupied' after 'SuspendedEV'""",
     """alter type "public"."enum_Connectors_status" add value 'Unknown' after 'Faulted'""",
@@ -223,12 +234,16 @@ def _ok(run):
 def _new_version_with_states(project: Path, server: URL) -> tuple[str, Path]:
     """1.9.0 = 1.8.0 + connector states 'Occupied' (in the middle) and 'Unknown' (last), with
     its generated step; the step's name and file."""
+    _end_at_1_8_0(project)
     _ok(citrine("manager", "new-version", "1.9.0", "--description", "More connector states",
                 project=project))
     models = project / "schema" / "v1_9_0.py"
     source = models.read_text(encoding="utf-8")
-    assert source.count(STATES) == 1
-    models.write_text(source.replace(STATES, NEW_STATES), encoding="utf-8")
+    assert source.count(EVOLVE_ANCHOR) == 1
+    source = source.replace("from sqlalchemy import MetaData\n",
+                            "from sqlalchemy import Enum, MetaData\n")
+    models.write_text(source.replace(EVOLVE_ANCHOR, EVOLVE_ANCHOR + NEW_STATES),
+                      encoding="utf-8")
     _ok(citrine("snapshot", project=project))
     _ok(citrine("manager", "new-step", "connector-states", "--description",
                 "Occupied and Unknown connector states", project=project, url=server))

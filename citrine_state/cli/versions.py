@@ -40,8 +40,8 @@ def new_version(
     project: ProjectOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Start a version: schema/vX_Y_Z.py as a copy of the latest models, its entry in
-    migration-config.json (reused if the config has one) and versions/X.Y.Z/."""
+    """Start a version: schema/vX_Y_Z.py as changes to the latest models (none yet), its entry
+    in migration-config.json (reused if the config has one) and versions/X.Y.Z/."""
     from ..api import versions
 
     proj = _project(project)
@@ -50,14 +50,16 @@ def new_version(
         _print_json(result.as_dict())
         return
     out = _console()
-    out.print(f"✅ Version {result.version} started from {result.copied_from}", markup=False)
-    out.print(f"   models: {result.models}", markup=False)
+    out.print(f"✅ Version {result.version} started from {result.based_on}", markup=False)
+    out.print(f"   models: {result.models} (changes to {result.based_on}; none yet)",
+              markup=False)
     out.print(f"   config: {result.config} ({result.start}..{result.end})", markup=False)
     out.print(f"   folder: {result.folder}/", markup=False)
     if result.seed:
-        out.print(f"   seed rows: {result.seed} (copied from {result.copied_from})",
+        out.print(f"   seed rows: {result.seed} (copied from {result.based_on})",
                   markup=False)
-    out.print(f"\nNext: edit {result.models}, then `citrine-migrate snapshot` and "
+    out.print(f"\nNext: write the changes in evolve() of {result.models}, then "
+              "`citrine-migrate snapshot` and "
               "`citrine-migrate manager new-step NAME --description TEXT`.", markup=False)
 
 
