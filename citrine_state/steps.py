@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection, CursorResult
 from .errors import UsageError
 from .project import Project, Version, load_module_from_path
 
-STEP_NAME = re.compile(r"^(\d{14})-([a-z0-9][a-z0-9-]*)$")
+STEP_NAME = re.compile(r"^(\d{14})-([A-Za-z0-9][A-Za-z0-9-]*)$")
 
 
 @dataclass(frozen=True)
