@@ -23,7 +23,7 @@ def _edit(project: Path, change) -> None:
 def test_the_committed_config_is_valid() -> None:
     repo = Path(__file__).resolve().parents[1]
     proj = project_mod.load(repo)
-    assert [v.name for v in proj.versions] == ["1.7.0", "1.8.0", "1.9.0"]
+    assert [v.name for v in proj.versions] == ["1.7.0", "1.8.0", "1.8.1", "1.8.2", "1.9.0"]
     assert proj.version("1.7.0").steps == ("20250430103000-initial",)
     assert len(proj.version("1.8.0").steps) == 11
     assert proj.latest.name == "1.8.0"
