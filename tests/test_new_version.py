@@ -102,7 +102,7 @@ def test_a_new_version_upgrades_1_8_0_by_steps_and_by_consolidated_to_the_same_s
     assert (project / "versions" / "1.9.0").is_dir()
     entry = _config(project)["versions"]["1.9.0"]
     assert entry["description"] == "Notes on stations"
-    assert entry["timestamp_range"] == {"start": "20251001000000", "end": "20251231999999"}
+    assert entry["timestamp_range"] == {"start": "20260221000000", "end": "20261231999999"}
     _ok(citrine("snapshot", project=project))
 
     server = make_database("nv_shadow")  # a server to build shadow databases on
@@ -118,7 +118,7 @@ def test_a_new_version_upgrades_1_8_0_by_steps_and_by_consolidated_to_the_same_s
 
     steps = _config(project)["versions"]["1.9.0"]["migrations"]
     assert len(steps) == 1 and re.fullmatch(r"\d{14}-add-notes", steps[0])
-    assert "20251001000000" <= steps[0][:14] <= "20251231999999"
+    assert "20260221000000" <= steps[0][:14] <= "20261231999999"
     step_file = project / "versions" / "1.9.0" / f"{steps[0]}.py"
     source = step_file.read_text(encoding="utf-8")
     module = ast.parse(source)
@@ -185,8 +185,8 @@ def test_new_version_adds_an_entry_in_the_configs_own_layout_after_the_last_vers
         ',\n    "1.10.0": {\n'
         '      "description": "Later things",\n'
         '      "timestamp_range": {\n'
-        '        "start": "20260101000000",\n'
-        '        "end": "20261231235959"\n'
+        '        "start": "20270101000000",\n'
+        '        "end": "20271231235959"\n'
         "      },\n"
         '      "features": [],\n'
         '      "migrations": [],\n'
@@ -195,7 +195,7 @@ def test_new_version_adds_an_entry_in_the_configs_own_layout_after_the_last_vers
         "    }"
     )
     assert after.count(inserted) == 1 and after.replace(inserted, "") == before
-    assert list(_config(project)["versions"]) == ["1.7.0", "1.8.0", "1.9.0", "1.10.0"]
+    assert list(_config(project)["versions"]) == [*json.loads(before)["versions"], "1.10.0"]
     models = (project / "schema" / "v1_10_0.py").read_text(encoding="utf-8")
     doc = ast.get_docstring(ast.parse(models)) or ""
     assert doc.startswith("Version 1.10.0 models, started as a copy of version 1.8.0's "
@@ -221,9 +221,9 @@ def test_new_version_copies_a_models_package_as_a_package(project: Path) -> None
 
 def test_new_version_end_option_sets_the_range_end(project: Path) -> None:
     _ok(citrine("manager", "new-version", "1.10.0", "--description", "Later", "--end",
-                "20260630235959", project=project))
+                "20270630235959", project=project))
     assert _config(project)["versions"]["1.10.0"]["timestamp_range"] == {
-        "start": "20260101000000", "end": "20260630235959"}
+        "start": "20270101000000", "end": "20270630235959"}
 
 
 @pytest.mark.parametrize(("args", "needle"), [
@@ -234,7 +234,7 @@ def test_new_version_end_option_sets_the_range_end(project: Path) -> None:
     (["1.7.5"], "not newer than 1.8.0"),
     (["1.8.5"], "no room for version 1.8.5"),
     (["1.10.0", "--end", "20251301000000"], "20251301 is no date"),
-    (["1.10.0", "--end", "20251231000000"], "is before 20260101000000"),
+    (["1.10.0", "--end", "20261231000000"], "is before 20270101000000"),
     (["1.9.0", "--end", "20251130000000"], "the config already gives 1.9.0 the range"),
     (["1.9.0", "--description", " "], "--description is empty"),
 ])
@@ -259,6 +259,12 @@ def test_new_version_requires_a_description(project: Path) -> None:
 
 
 def test_new_step_empty_writes_a_hand_written_step_and_lists_it(project: Path) -> None:
+    # a range that has passed, so that the stamps do not depend on today's date
+    config = project / "migration-config.json"
+    text = config.read_text(encoding="utf-8")
+    assert text.count('"end": "20261231999999"') == 1  # 1.9.0's
+    config.write_text(text.replace('"end": "20261231999999"', '"end": "20260331999999"'),
+                      encoding="utf-8")
     _ok(citrine("manager", "new-version", "1.9.0", "--description", "Notes", project=project))
     _ok(citrine("manager", "new-step", "backfill-notes", "--empty", "--description",
                 "Backfill notes by hand", project=project))
@@ -316,7 +322,9 @@ def test_after_is_the_next_second_and_the_next_day_after_an_end_of_day_mark() ->
 
 def test_step_stamps_stay_inside_the_versions_range_and_after_its_last_step(
         project: Path) -> None:
-    version = load(project).version("1.9.0")  # 20251001000000 .. 20251231999999, no steps
+    planned = load(project).version("1.9.0")
+    version = planned.__class__(**{**planned.__dict__, "start": "20251001000000",
+                                   "end": "20251231999999", "steps": ()})
     inside = datetime(2025, 11, 2, 10, 30, 5)
     assert scaffold.step_stamp(version, inside) == "20251102103005"
     assert scaffold.step_stamp(version, datetime(2027, 1, 1)) == "20251001000000"
