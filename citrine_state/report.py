@@ -18,7 +18,7 @@ from typing import Any
 from .project import CONFIG_FILE, Project, _json_path
 
 STEP_FILE = re.compile(r"^(\d{14})-(.+)\.py$")
-STEP_NAME = re.compile(r"^(\d{14})-([a-z0-9][a-z0-9-]*)$")
+STEP_NAME = re.compile(r"^(\d{14})-([A-Za-z0-9][A-Za-z0-9-]*)$")
 STEP_EXTENSIONS = (".ts", ".js", ".py")
 CUSTOM_DIR = "custom"
 
@@ -274,8 +274,8 @@ def file_problems(root: Path, raw: dict[str, Any]) -> list[str]:
             rel = path.relative_to(root).as_posix()
             stem = path.name[:-3]
             if not STEP_NAME.match(stem):
-                problems.append(f"{where}: {rel} is not named <14-digit timestamp>-<lower-case "
-                                "words joined by dashes>.py")
+                problems.append(f"{where}: {rel} is not named <14-digit timestamp>-<words of "
+                                "letters and digits joined by dashes>.py")
             elif stem not in listed:
                 problems.append(f"{where}: {rel} is a step file the config does not list")
             elif listed[stem] != folder.name:

@@ -24,7 +24,7 @@ from . import setaside
 from .errors import UsageError
 from .project import Project, Version, load_module_from_path, read_text
 
-STEP_NAME = re.compile(r"^(\d{14})-([a-z0-9][a-z0-9-]*)$")
+STEP_NAME = re.compile(r"^(\d{14})-([A-Za-z0-9][A-Za-z0-9-]*)$")
 
 
 @dataclass(frozen=True)

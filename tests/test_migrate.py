@@ -10,6 +10,7 @@ from citrine_state import db
 
 from .support.cli import citrine
 from .support.reference import assert_same_schema, dump_for_step, psql_file
+from .support.stepping import step_names
 
 STEPS_17X = [
     "20250430103000-initial",
@@ -18,7 +19,9 @@ STEPS_17X = [
     "20250430130000-update-existing-tables-to-include-default-tenant",
     "20250618150000-update-authorizations-to-include-concurrenttransaction",
 ]
-LAST = "20250903102900-create-evses"
+LAST_180 = "20250903102900-create-evses"
+ALL = step_names()  # every step of the config, in order
+LAST = ALL[-1]
 
 
 def _rows(url, sql: str, params=None) -> list[tuple]:
@@ -46,12 +49,13 @@ def real_17x(url) -> None:
 def test_migrate_on_an_empty_database_applies_every_step(project: Path, database) -> None:
     run = citrine("migrate", project=project, url=database)
     assert run.code == 0, run.text
-    assert run.out.count("✅") == 12
-    assert "now at version 1.8.0, verified" in run.out
+    assert run.out.count("✅") == len(ALL)
+    assert "verified" in run.out
     assert citrine("check", project=project, url=database).code == 0
     ledger = _rows(database, "SELECT name, kind, checksum IS NOT NULL FROM "
                              "citrine_state.applied ORDER BY id")
-    assert len(ledger) == 12 and {r[1] for r in ledger} == {"step"} and all(r[2] for r in ledger)
+    assert len(ledger) == len(ALL) and {r[1] for r in ledger} == {"step"}
+    assert all(r[2] for r in ledger)
     meta = _rows(database, 'SELECT name FROM "SequelizeMeta" ORDER BY name')
     assert meta[-1] == (LAST + ".ts",)
 
@@ -62,30 +66,34 @@ def test_real_17x_database_upgrades_to_the_real_180_schema(
     real_17x(database)
     pending = citrine("check", "--json", project=project, url=database)
     assert pending.code == 1
-    assert len(json.loads(pending.out)["pending"]) == 7
+    assert len(json.loads(pending.out)["pending"]) == len(ALL) - 5
     run = citrine("migrate", project=project, url=database)
     assert run.code == 0, run.text
     assert "Adopted 5 step(s)" in run.out
-    assert run.out.count("✅") == 7
-    reference = make_database("ref12")
+    assert run.out.count("✅") == len(ALL) - 5
+    reference = make_database("ref_last")
     psql_file(reference, dump_for_step(LAST))
     assert_same_schema(database, reference)
-    # CitrineOS 1.8.0's own runner finds nothing to run: all 12 base names are recorded.
+    # CitrineOS's own runner finds nothing to run: every base name is recorded.
     names = {r[0].rsplit(".", 1)[0] for r in _rows(database, 'SELECT name FROM "SequelizeMeta"')}
-    assert len(names) == 12
+    assert names == set(ALL)
     # The default tenant's sequence was left behind by 1.7.x; it is now past id 1.
     assert _rows(database, "SELECT nextval('\"Tenants_id_seq\"')")[0][0] > 1
     adopted = _rows(database, "SELECT count(*) FROM citrine_state.applied WHERE kind='adopted'")
     assert adopted == [(5,)]
 
 
-def test_real_180_database_is_up_to_date(project: Path, database) -> None:
-    psql_file(database, dump_for_step(LAST))
-    names = [s for s in json.loads(citrine("status", "--json", project=project,
-                                           url=database).out)["pending"]]
-    values = ", ".join(f"('{n}.ts')" for n in STEPS_17X + names[:0]) + ", " + ", ".join(
-        f"('{n}.js')" for n in names if n not in STEPS_17X)
+def test_real_180_database_has_only_the_later_steps_pending(project: Path, database) -> None:
+    psql_file(database, dump_for_step(LAST_180))
+    up_to_180 = ALL[: ALL.index(LAST_180) + 1]
+    values = ", ".join(f"('{n}.ts')" for n in STEPS_17X) + ", " + ", ".join(
+        f"('{n}.js')" for n in up_to_180 if n not in STEPS_17X)
     _exec(database, f'INSERT INTO "SequelizeMeta" (name) VALUES {values}')
+    later = ALL[len(up_to_180):]
+    check = citrine("check", "--json", project=project, url=database)
+    assert json.loads(check.out)["pending"] == later
+    if later:
+        assert citrine("migrate", project=project, url=database).code == 0
     check = citrine("check", project=project, url=database)
     assert check.code == 0 and "Nothing pending" in check.out
     run = citrine("migrate", project=project, url=database)
@@ -150,8 +158,8 @@ def test_undo_reverts_the_last_step_and_migrate_reapplies_it(
     assert (LAST + ".ts",) not in _rows(database, 'SELECT name FROM "SequelizeMeta"')
     pending = json.loads(citrine("check", "--json", project=project, url=database).out)
     assert pending["pending"] == [LAST]
-    reference = make_database("ref11")
-    psql_file(reference, dump_for_step("20250821103100-schema-fix"))
+    reference = make_database("ref_before_last")
+    psql_file(reference, dump_for_step(ALL[-2]))
     assert_same_schema(database, reference)
     again = citrine("migrate", project=project, url=database)
     assert again.code == 0 and again.out.count("✅") == 1
@@ -191,7 +199,7 @@ def test_migrate_dry_run_shows_every_statement_and_changes_nothing(project: Path
     before = _rows(database, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
     run = citrine("migrate", "--dry-run", project=project, url=database)
     assert run.code == 0, run.text
-    assert "-- Plan: migrate: 7 pending step(s)" in run.out
+    assert f"-- Plan: migrate: {len(ALL) - 5} pending step(s)" in run.out
     assert "-- == 20250621120000-flatten-authorization (up)" in run.out
     assert "DROP TABLE" in run.out and "(archived first)" in run.out
     assert "0 delete(s) of data not archived first" in run.out

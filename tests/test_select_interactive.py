@@ -13,11 +13,13 @@ import pexpect
 import pytest
 
 from .conftest import REPO
+from .support.stepping import step_names
 
 SELECT = "Select migrations: "
 PROCEED = "Proceed with these selections? (y/N): "
 NAME = 'Enter batch name (e.g., "custom-v1.8.0", "hotfix-auth"): '
 DESCRIPTION = "Enter batch description: "
+COUNT = len(step_names())  # every step of the config
 
 
 def spawn(project: Path, *args: str) -> pexpect.spawn:
@@ -91,7 +93,7 @@ def test_the_specs_step_by_step_example(project: Path) -> None:
     ("answer", "says"),
     [
         ("0", "the list starts at 1"),
-        ("13", "13 is out of range, there are 12 migrations (1-12)"),
+        (str(COUNT + 1), f"{COUNT + 1} is out of range, there are {COUNT} migrations (1-{COUNT})"),
         ("5-3", "reversed range"),
         ("1-", "is not a range"),
         ("abc", "is not a number"),
@@ -130,7 +132,7 @@ def test_anything_but_yes_at_proceed_writes_nothing(project: Path, answer: str) 
     child.expect_exact(SELECT)
     child.sendline("all")
     child.expect_exact(PROCEED)
-    assert "✅ Selected 12 migrations:" in child.before
+    assert f"✅ Selected {COUNT} migrations:" in child.before
     child.sendline(answer)
     code, rest = finish(child)
     assert code == 0 and "Cancelled: nothing was written." in rest

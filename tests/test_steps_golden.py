@@ -6,6 +6,11 @@ order); then ``down`` of step NN alone gives the schema of dump NN-1 again (for 
 an empty database with PostGIS installed). A step that only adds what is missing (GUARDED) is
 also run a second time before its down, and must change nothing.
 
+The states 1..NN come from a chain of databases (``chain``): the database of case NN is a copy
+(CREATE DATABASE ... TEMPLATE) of the one case NN-1 started from, with step NN applied, so each
+step runs up once per module rather than once per later case. Each dump is loaded and inspected
+once.
+
 The steps are run one transaction each, straight from their files (like tests/support/stepping,
 but built from the config without requiring every step file to exist, so a step that is still
 missing fails only the cases that need it).
@@ -16,15 +21,17 @@ default tenant's sequence, and its down refusing while rows still belong to it.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
 from sqlalchemy.engine import URL
 
-from citrine_state import db, steps
+from citrine_state import db, diff, steps
 
 from .conftest import new_database
-from .support.reference import SCHEMAS, assert_same_schema, dump_for_step, psql_file
+from .support.reference import SCHEMAS, SCOPE, dump_for_step, psql_file
 from .support.stepping import repo_project
 
 PROJECT = repo_project()
@@ -70,37 +77,104 @@ def column_order(url: URL) -> list[tuple[str, str, int]]:
         return [tuple(r) for r in rows]
 
 
-def assert_schema_is(live: URL, expected: URL) -> None:
-    assert_same_schema(live, expected)
-    assert column_order(live) == column_order(expected)
+def _inspect(url: URL):
+    with db.connect(url) as conn:
+        inspected = diff.inspect(conn, SCOPE)
+        conn.rollback()
+    for attr in ("c", "engine", "dialect"):  # no live connection kept (as verify does)
+        if hasattr(inspected, attr):
+            setattr(inspected, attr, None)
+    return inspected
+
+
+@dataclass(frozen=True)
+class Expected:
+    """An upstream schema, inspected once: what ``assert_schema_is`` compares with."""
+
+    inspection: object
+    columns: list[tuple[str, str, int]]
+
+
+def assert_schema_is(live: URL, expected: Expected) -> None:
+    """An empty migra diff in both directions and the same column order."""
+    inspected = _inspect(live)
+    forward = diff.compare(inspected, expected.inspection)
+    backward = diff.compare(expected.inspection, inspected)
+    assert forward.in_sync, f"live -> expected differs: {forward.as_dict()}"
+    assert backward.in_sync, f"expected -> live differs: {backward.as_dict()}"
+    assert column_order(live) == expected.columns
 
 
 @pytest.fixture(scope="module")
 def expected_schema(pg_server: URL) -> Iterator:
-    """``expected_schema(step_or_None)``: a database holding the upstream schema right after
-    that step (None: an empty database with PostGIS). Each is loaded once per module."""
-    made: dict[str | None, URL] = {}
+    """``expected_schema(step_or_None)``: the upstream schema right after that step (None: an
+    empty database with PostGIS), loaded from its dump and inspected once per module. Each dump
+    is loaded into a copy of one database with PostGIS (the dumps create it IF NOT EXISTS), which
+    saves creating the extension for every dump."""
+    made: dict[str | None, Expected] = {}
+    postgis: list[URL] = []
 
-    def get(step: str | None) -> URL:
+    def get(step: str | None) -> Expected:
         if step not in made:
-            url = new_database(pg_server, "golden_ref")
-            made[step] = url
-            if step is None:
-                with db.connect(url) as conn:
+            if not postgis:
+                postgis.append(new_database(pg_server, "golden_postgis"))
+                with db.connect(postgis[0]) as conn:
                     conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
                     conn.commit()
-            else:
+            if step is None:
+                made[step] = Expected(_inspect(postgis[0]), column_order(postgis[0]))
+                return made[step]
+            url = _copy(pg_server, postgis[0], "golden_ref")
+            try:
                 psql_file(url, dump_for_step(step))
+                made[step] = Expected(_inspect(url), column_order(url))
+            finally:
+                db.drop_database(url)
         return made[step]
 
     yield get
-    for url in made.values():
+    for url in postgis:
         db.drop_database(url)
 
 
-# Steps that add only when missing, as upstream guards them (and, here, the OCPI columns too):
-# running one again on a database that already has its effect changes nothing. A database that
-# CitrineOS itself half-migrated relies on this.
+@pytest.fixture(scope="module")
+def chain(pg_server: URL) -> Iterator:
+    """``chain(i)``: a new database in which steps 1..i+1 ran, in order, one transaction each,
+    from an empty database; the caller owns it (and drops it). Behind it, a spare copy is kept
+    that the next call continues with the next step: the same transactions in the same order as
+    applying them all to one database, without replaying the whole history for every case."""
+    spare: list[tuple[int, URL]] = []  # (index of the last step applied, database)
+
+    def get(index: int) -> URL:
+        if spare and spare[0][0] <= index:
+            done, url = spare.pop()
+        else:
+            for _, old in spare:
+                db.drop_database(old)
+            spare.clear()
+            done, url = -1, new_database(pg_server, "golden")
+        try:
+            _apply(url, ALL_STEPS[done + 1: index + 1], "up")
+            spare.append((index, _copy(pg_server, url, "golden_chain")))
+        except BaseException:
+            db.drop_database(url)
+            raise
+        return url
+
+    yield get
+    for _, url in spare:
+        db.drop_database(url)
+
+
+def _copy(server: URL, template: URL, prefix: str) -> URL:
+    url = server.set(database=f"{prefix}_{secrets.token_hex(5)}")
+    db.create_database(url, template=template.database)
+    return url
+
+
+# Steps that add only when missing, as upstream guards them (and, here, the OCPI columns and
+# the 1.8.1/1.8.2 steps too): running one again on a database that already has its effect
+# changes nothing. A database that CitrineOS itself half-migrated relies on this.
 GUARDED = [
     "20250430105500-create-tenants-table",
     "20250430110000-create-default-tenant",
@@ -110,26 +184,33 @@ GUARDED = [
     "20250714120500-create-tenant-partner-table",
     "20250714121000-alter-tenants-table-add-ocpi-fields",
     "20250715000000-create-async-job-status",
+    "20251111160000-remove-enums",
+    "20251121170000-add-isUserTenant-to-tenants",
+    "20260112120000-alter-authorization-table-add-realtime-auth-fields",
+    "20260113000000-normalize-id-token-case",
+    "20260122000000-add-authorization-unique-index",
+    "20260202120000-add-use16-status-notification-0-to-charging-stations",
 ]
 
 
 @pytest.mark.parametrize("step", CASES)
 def test_step_reproduces_upstream_schema_and_down_restores_previous(
-    step: str, make_database, expected_schema
+    step: str, chain, expected_schema
 ) -> None:
     index = [s.name for s in ALL_STEPS].index(step)
     previous = ALL_STEPS[index - 1].name if index else None
-    url = make_database("golden")
-
-    _apply(url, ALL_STEPS[: index + 1], "up")
-    assert_schema_is(url, expected_schema(step))
-
-    if step in GUARDED:  # run again on its own result: nothing changes
-        _apply(url, [ALL_STEPS[index]], "up")
+    url = chain(index)  # steps 1..index+1 applied
+    try:
         assert_schema_is(url, expected_schema(step))
 
-    _apply(url, [ALL_STEPS[index]], "down")
-    assert_schema_is(url, expected_schema(previous))
+        if step in GUARDED:  # run again on its own result: nothing changes
+            _apply(url, [ALL_STEPS[index]], "up")
+            assert_schema_is(url, expected_schema(step))
+
+        _apply(url, [ALL_STEPS[index]], "down")
+        assert_schema_is(url, expected_schema(previous))
+    finally:
+        db.drop_database(url)
 
 
 # --- data effects of the simple steps that the schema alone does not show --------------------

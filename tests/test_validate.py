@@ -127,7 +127,7 @@ def test_badly_named_and_incomplete_step_files(project: Path) -> None:
         '$.versions["1.8.0"].migrations[8]: '
         "versions/1.8.0/20250715000000-create-async-job-status.py has no `down(ctx)` function",
         '$.versions["1.8.0"].migrations: versions/1.8.0/20250801000000-Bad_Name.py is not '
-        "named <14-digit timestamp>-<lower-case words joined by dashes>.py",
+        "named <14-digit timestamp>-<words of letters and digits joined by dashes>.py",
         "$.versions: versions/2.0.0/ holds step files, but the config has no version 2.0.0",
     ]
 
