@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from sqlalchemy.engine import URL
 
 from citrine_state import consolidate, db, diff, hazards
 from citrine_state.errors import CheckFailed
+from citrine_state.project import version_key
 
 from .support.cli import citrine
 
@@ -220,9 +222,30 @@ def _ok(run):
     return run
 
 
+def _as_at_1_8_0(project: Path) -> None:
+    """The project copy as it was at 1.8.0, the last version with enum types (1.8.1's
+    remove-enums turns them into varchar), followed by the planned 1.9.0: every version between
+    them leaves the copy (its config entry and releases, models, snapshot and steps)."""
+    path = project / "migration-config.json"
+    config = json.loads(path.read_text(encoding="utf-8"))
+    between = [v for v in config["versions"] if (1, 8, 0) < version_key(v) < (1, 9, 0)]
+    dropped = {step for v in between for step in config["versions"][v]["migrations"]}
+    for name in between:
+        del config["versions"][name]
+        module = "v" + name.replace(".", "_")
+        shutil.rmtree(project / "schema" / module, ignore_errors=True)
+        shutil.rmtree(project / "versions" / name, ignore_errors=True)
+        (project / "schema" / f"{module}.py").unlink(missing_ok=True)
+        (project / "snapshots" / f"{name}.sql").unlink(missing_ok=True)
+    config["releases"] = {k: r for k, r in config["releases"].items()
+                          if r["steps_through"] not in dropped}
+    path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+
+
 def _new_version_with_states(project: Path, server: URL) -> tuple[str, Path]:
     """1.9.0 = 1.8.0 + connector states 'Occupied' (in the middle) and 'Unknown' (last), with
     its generated step; the step's name and file."""
+    _as_at_1_8_0(project)
     _ok(citrine("manager", "new-version", "1.9.0", "--description", "More connector states",
                 project=project))
     models = project / "schema" / "v1_9_0.py"

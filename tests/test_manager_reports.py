@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from citrine_state import db
+from citrine_state.project import load as load_project
 
 from .support.cli import citrine
 
@@ -74,7 +75,11 @@ def test_list_groups_the_steps_by_version_with_time_and_description(project: Pat
     data = _json("manager", "list", "--no-database", project=project)
     assert data["database"] is None
     by_version = {v["name"]: v for v in data["versions"]}
-    assert [len(v["steps"]) for v in data["versions"]] == [1, 11, 0]
+    config = load_project(project)
+    assert [(v["name"], [s["name"] for s in v["steps"]]) for v in data["versions"]] == [
+        (v.name, list(v.steps)) for v in config.versions]
+    assert [len(by_version[v]["steps"]) for v in ("1.7.0", "1.8.0", "1.8.3", "1.9.0")] == [
+        1, 11, 9, 0]
     first = by_version["1.8.0"]["steps"][0]
     assert first["name"] == "20250430105500-create-tenants-table"
     assert first["timestamp"] == "20250430105500"
@@ -206,12 +211,15 @@ def test_report_in_the_terminal_shows_versions_batches_and_state(mini: Path, dat
     assert "20250101100000-create-widgets" in run.out
 
 
-def test_report_on_the_citrineos_project_at_180(project: Path, database) -> None:
-    assert citrine("consolidated", project=project, url=database).code == 0
+def test_report_on_the_citrineos_project_at_its_latest_version(project: Path, database) -> None:
+    assert citrine("consolidated", project=project, url=database).code == 0  # a fresh install
+    config = load_project(project)
+    latest, every = config.latest, [s for v in config.versions for s in v.steps]
     run = citrine("manager", "report", "--format", "md", project=project, url=database)
     assert run.code == 0, run.text
-    assert "| State | exactly at version 1.8.0" in run.out
-    assert "| Applied | 12 of 12 step(s), recorded by ledger |" in run.out
+    assert f"| State | exactly at version {latest.name}" in run.out
+    assert (f"| Applied | {len(config.steps_up_to(latest))} of {len(every)} step(s), "
+            "recorded by ledger |") in run.out
     assert "### 1.9.0: Enhanced OCPP 2.0.1 features" in run.out
 
 

@@ -1,13 +1,15 @@
 """The spec's "Future Versions": `manager new-version` starts a version from the previous
 models, `manager new-step` writes a step generated from the models, and the result upgrades a
-1.8.0 database to the new version both step by step and by the consolidated migration."""
+database of the latest modelled version (1.8.3 once its models are in) to the new version both
+step by step and by the consolidated migration. The planned 1.9.0 starts right after 1.8.3
+(20260221000000..20261231999999)."""
 
 from __future__ import annotations
 
 import ast
 import json
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,10 @@ from citrine_state.project import load
 
 from .support.cli import citrine
 from .support.reference import assert_same_schema
+
+REPO = Path(__file__).resolve().parents[1]
+# The version new-version copies: the newest one with models.
+LATEST = load(REPO).latest.name
 
 STATION_ANCHOR = "    capabilities: Mapped[Any | None] = mapped_column(JSONB)\n"
 NOTES_TABLE = '''
@@ -44,7 +50,8 @@ class StationNote(Base):
 
 
 def _edit_models(project: Path) -> None:
-    """1.9.0 = 1.8.0 + a nullable ChargingStations.notes (last column) + a StationNotes table."""
+    """1.9.0 = the latest version + a nullable ChargingStations.notes (last column) + a
+    StationNotes table."""
     path = project / "schema" / "v1_9_0.py"
     source = path.read_text(encoding="utf-8")
     assert source.count(STATION_ANCHOR) == 1
@@ -93,7 +100,7 @@ def _add_station(url) -> None:
 # --- the whole workflow -------------------------------------------------------------------------
 
 
-def test_a_new_version_upgrades_1_8_0_by_steps_and_by_consolidated_to_the_same_schema(
+def test_a_new_version_upgrades_the_latest_by_steps_and_by_consolidated_to_the_same_schema(
         project: Path, make_database) -> None:
     run = citrine("manager", "new-version", "1.9.0", "--description", "Notes on stations",
                   project=project)
@@ -102,7 +109,7 @@ def test_a_new_version_upgrades_1_8_0_by_steps_and_by_consolidated_to_the_same_s
     assert (project / "versions" / "1.9.0").is_dir()
     entry = _config(project)["versions"]["1.9.0"]
     assert entry["description"] == "Notes on stations"
-    assert entry["timestamp_range"] == {"start": "20251001000000", "end": "20251231999999"}
+    assert entry["timestamp_range"] == {"start": "20260221000000", "end": "20261231999999"}
     _ok(citrine("snapshot", project=project))
 
     server = make_database("nv_shadow")  # a server to build shadow databases on
@@ -118,7 +125,7 @@ def test_a_new_version_upgrades_1_8_0_by_steps_and_by_consolidated_to_the_same_s
 
     steps = _config(project)["versions"]["1.9.0"]["migrations"]
     assert len(steps) == 1 and re.fullmatch(r"\d{14}-add-notes", steps[0])
-    assert "20251001000000" <= steps[0][:14] <= "20251231999999"
+    assert "20260221000000" <= steps[0][:14] <= "20261231999999"
     step_file = project / "versions" / "1.9.0" / f"{steps[0]}.py"
     source = step_file.read_text(encoding="utf-8")
     module = ast.parse(source)
@@ -139,19 +146,19 @@ def test_a_new_version_upgrades_1_8_0_by_steps_and_by_consolidated_to_the_same_s
     _ok(citrine("manager", "batch", project=project, url=server))
     consolidated = project / "versions" / "1.9.0" / "v1.9.0-consolidated.sql"
     assert consolidated.read_text(encoding="utf-8").startswith(
-        "-- citrine-state consolidated migration 1.8.0 -> 1.9.0\n")
+        f"-- citrine-state consolidated migration {LATEST} -> 1.9.0\n")
     assert '"StationNotes"' in consolidated.read_text(encoding="utf-8")
 
     by_steps, by_consolidated = make_database("nv_steps"), make_database("nv_cons")
     for url in (by_steps, by_consolidated):
-        _ok(citrine("version", "1.8.0", project=project, url=url))
+        _ok(citrine("version", LATEST, project=project, url=url))
         _add_station(url)
     run = citrine("migrate", project=project, url=by_steps)
     _ok(run)
     assert steps[0] in run.text
     run = citrine("consolidated", project=project, url=by_consolidated)
     _ok(run)
-    assert "1.8.0 -> 1.9.0" in run.text
+    assert f"{LATEST} -> 1.9.0" in run.text
     for url in (by_steps, by_consolidated):
         _ok(citrine("verify", "--version", "1.9.0", project=project, url=url))
         with db.connect(url) as conn:
@@ -185,8 +192,8 @@ def test_new_version_adds_an_entry_in_the_configs_own_layout_after_the_last_vers
         ',\n    "1.10.0": {\n'
         '      "description": "Later things",\n'
         '      "timestamp_range": {\n'
-        '        "start": "20260101000000",\n'
-        '        "end": "20261231235959"\n'
+        '        "start": "20270101000000",\n'
+        '        "end": "20271231235959"\n'
         "      },\n"
         '      "features": [],\n'
         '      "migrations": [],\n'
@@ -195,35 +202,40 @@ def test_new_version_adds_an_entry_in_the_configs_own_layout_after_the_last_vers
         "    }"
     )
     assert after.count(inserted) == 1 and after.replace(inserted, "") == before
-    assert list(_config(project)["versions"]) == ["1.7.0", "1.8.0", "1.9.0", "1.10.0"]
+    names = list(json.loads(before)["versions"])
+    assert names[-1] == "1.9.0" and list(_config(project)["versions"]) == [*names, "1.10.0"]
     models = (project / "schema" / "v1_10_0.py").read_text(encoding="utf-8")
     doc = ast.get_docstring(ast.parse(models)) or ""
-    assert doc.startswith("Version 1.10.0 models, started as a copy of version 1.8.0's "
-                          "(schema/v1_8_0.py).")
+    source = load(project).models_path(load(project).version(LATEST))
+    assert source is not None
+    assert doc.startswith(f"Version 1.10.0 models, started as a copy of version {LATEST}'s "
+                          f"({source.relative_to(project).as_posix()}).")
     assert "Declarative base of the 1.10.0 models" in models
     assert (project / "versions" / "1.10.0" / "seed.sql").is_file()
     _ok(citrine("manager", "validate", project=project))
 
 
 def test_new_version_copies_a_models_package_as_a_package(project: Path) -> None:
-    package = project / "schema" / "v1_8_0"
-    package.mkdir()
-    (project / "schema" / "v1_8_0.py").rename(package / "__init__.py")
+    module = "v" + LATEST.replace(".", "_")
+    package = project / "schema" / module
+    if not package.is_dir():
+        package.mkdir()
+        (project / "schema" / f"{module}.py").rename(package / "__init__.py")
     _ok(citrine("manager", "new-version", "1.9.0", "--description", "Notes", project=project))
     init = (project / "schema" / "v1_9_0" / "__init__.py").read_text(encoding="utf-8")
     assert (ast.get_docstring(ast.parse(init)) or "").startswith(
-        "Version 1.9.0 models, started as a copy of version 1.8.0's (schema/v1_8_0/).")
+        f"Version 1.9.0 models, started as a copy of version {LATEST}'s (schema/{module}/).")
     _ok(citrine("snapshot", project=project))
     body = (project / "snapshots" / "1.9.0.sql").read_text(encoding="utf-8").split("\n\n", 1)
-    assert body[1] == (project / "snapshots" / "1.8.0.sql").read_text(
+    assert body[1] == (project / "snapshots" / f"{LATEST}.sql").read_text(
         encoding="utf-8").split("\n\n", 1)[1]
 
 
 def test_new_version_end_option_sets_the_range_end(project: Path) -> None:
     _ok(citrine("manager", "new-version", "1.10.0", "--description", "Later", "--end",
-                "20260630235959", project=project))
+                "20270630235959", project=project))
     assert _config(project)["versions"]["1.10.0"]["timestamp_range"] == {
-        "start": "20260101000000", "end": "20260630235959"}
+        "start": "20270101000000", "end": "20270630235959"}
 
 
 @pytest.mark.parametrize(("args", "needle"), [
@@ -231,11 +243,11 @@ def test_new_version_end_option_sets_the_range_end(project: Path) -> None:
     (["v1.9.0"], "not a version name"),
     (["01.9.0"], "not a version name"),
     (["1.8.0"], "already has its models: schema/v1_8_0.py"),
-    (["1.7.5"], "not newer than 1.8.0"),
-    (["1.8.5"], "no room for version 1.8.5"),
-    (["1.10.0", "--end", "20251301000000"], "20251301 is no date"),
-    (["1.10.0", "--end", "20251231000000"], "is before 20260101000000"),
-    (["1.9.0", "--end", "20251130000000"], "the config already gives 1.9.0 the range"),
+    (["1.7.5"], f"not newer than {LATEST}"),
+    (["1.8.5"], "no room for version 1.8.5"),  # 1.8.3 ends where 1.9.0 starts
+    (["1.10.0", "--end", "20271301000000"], "20271301 is no date"),
+    (["1.10.0", "--end", "20261231000000"], "is before 20270101000000"),
+    (["1.9.0", "--end", "20261130000000"], "the config already gives 1.9.0 the range"),
     (["1.9.0", "--description", " "], "--description is empty"),
 ])
 def test_new_version_refuses_with_one_line_and_changes_nothing(
@@ -271,13 +283,16 @@ def test_new_step_empty_writes_a_hand_written_step_and_lists_it(project: Path) -
               if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant)}
     assert values["UP"] == values["CONTRACT"] == values["DOWN"] == ""
     _ok(citrine("manager", "validate", project=project))
-    # A second step of the same name is refused; another name comes one second later.
+    # A second step of the same name is refused; another name comes after the first: one
+    # second later, or now when now lies in 1.9.0's range (test_step_stamps_... pins the rule).
     _refused(citrine("manager", "new-step", "backfill-notes", "--empty", "--description", "x",
                      project=project), "already has a step named backfill-notes")
     _ok(citrine("manager", "new-step", "more-notes", "--empty", "--description", "More",
                 project=project))
     later = _config(project)["versions"]["1.9.0"]["migrations"]
-    assert later[0] == steps[0] and later[1] == f"{scaffold.after(steps[0][:14])}-more-notes"
+    assert later[0] == steps[0] and later[1].endswith("-more-notes")
+    now = scaffold.stamp_of(datetime.now(UTC))
+    assert scaffold.after(steps[0][:14]) <= later[1][:14] <= max(now, "20260221000001")
 
 
 @pytest.mark.parametrize(("args", "needle"), [
@@ -316,15 +331,15 @@ def test_after_is_the_next_second_and_the_next_day_after_an_end_of_day_mark() ->
 
 def test_step_stamps_stay_inside_the_versions_range_and_after_its_last_step(
         project: Path) -> None:
-    version = load(project).version("1.9.0")  # 20251001000000 .. 20251231999999, no steps
-    inside = datetime(2025, 11, 2, 10, 30, 5)
-    assert scaffold.step_stamp(version, inside) == "20251102103005"
-    assert scaffold.step_stamp(version, datetime(2027, 1, 1)) == "20251001000000"
+    version = load(project).version("1.9.0")  # 20260221000000 .. 20261231999999, no steps
+    inside = datetime(2026, 5, 2, 10, 30, 5)
+    assert scaffold.step_stamp(version, inside) == "20260502103005"
+    assert scaffold.step_stamp(version, datetime(2027, 1, 1)) == "20260221000000"
     with_steps = version.__class__(**{**version.__dict__,
-                                      "steps": ("20251001000000-a", "20251105000000-b")})
-    assert scaffold.step_stamp(with_steps, datetime(2027, 1, 1)) == "20251105000001"
-    assert scaffold.step_stamp(with_steps, inside) == "20251105000001"
-    last = version.__class__(**{**version.__dict__, "steps": ("20251231235959-z",)})
+                                      "steps": ("20260221000000-a", "20260605000000-b")})
+    assert scaffold.step_stamp(with_steps, datetime(2027, 1, 1)) == "20260605000001"
+    assert scaffold.step_stamp(with_steps, inside) == "20260605000001"
+    last = version.__class__(**{**version.__dict__, "steps": ("20261231235959-z",)})
     with pytest.raises(Refused, match="after the version's range ends"):
         scaffold.step_stamp(last, datetime(2027, 1, 1))
 
@@ -334,7 +349,7 @@ def test_the_open_version_is_the_newest_modelled_one_whose_range_holds_now(
     proj = load(project)
     assert scaffold.open_version(proj, datetime(2025, 6, 1)).name == "1.8.0"
     assert scaffold.open_version(proj, datetime(2025, 2, 1)).name == "1.7.0"
-    assert scaffold.open_version(proj, datetime(2027, 1, 1)).name == "1.8.0"  # newest modelled
+    assert scaffold.open_version(proj, datetime(2028, 1, 1)).name == LATEST  # newest modelled
 
 
 def test_appending_to_a_config_array_keeps_its_layout() -> None:

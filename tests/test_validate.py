@@ -76,11 +76,11 @@ def test_other_commands_stop_at_the_first_problem_with_the_same_text(project: Pa
 
 def test_rules_between_versions_are_checked_after_the_schema(project: Path) -> None:
     _edit(project, lambda d: d["versions"]["1.9.0"]["timestamp_range"].update(
-        start="20250901000000"))
+        start="20260215000000"))
     problems = _problems(project)
     assert problems == [
-        '$.versions["1.9.0"].timestamp_range: overlaps version 1.8.0 '
-        "(20250430105500..20250930999999 vs 20250901000000..20251231999999)"
+        '$.versions["1.9.0"].timestamp_range: overlaps version 1.8.3 '
+        "(20260204000000..20260220999999 vs 20260215000000..20261231999999)"
     ]
 
 
