@@ -1,0 +1,41 @@
+"""Add ChargingStations.latestOcppMessageTimestamp and its index.
+
+Upstream's ``20260205150000-add-latest-ocpp-message-timestamp``: ``ChargingStations.
+"latestOcppMessageTimestamp" timestamp with time zone`` (nullable), when the station last sent an
+OCPP message, and the btree index ``idx_charging_stations_latest_ocpp_message_timestamp`` on it
+(dump 20).
+
+The index is built after the archived values are back (CONTRACT), as a plain CREATE INDEX inside
+the step's transaction for now; it is the one statement a later online mode builds CONCURRENTLY.
+
+Unlike upstream's, the ``down`` loses nothing: the timestamps go to
+``citrine_archive."20260205150000_ChargingStations"`` (id, latestOcppMessageTimestamp) before the
+column is dropped, and ``up``, finding that table, puts them back on the stations that still
+exist and drops it.
+"""
+
+DATA_MOVES = ("add-latest-ocpp-message-timestamp.restore.sql",)
+
+UP = """
+ALTER TABLE public."ChargingStations" ADD COLUMN "latestOcppMessageTimestamp"
+    timestamp with time zone;
+"""
+
+# The index, alone in its statement.
+CONTRACT = """
+CREATE INDEX idx_charging_stations_latest_ocpp_message_timestamp
+    ON public."ChargingStations" USING btree ("latestOcppMessageTimestamp");
+"""
+
+DOWN_FILE = "add-latest-ocpp-message-timestamp.down.sql"
+
+
+def up(ctx):
+    ctx.script(UP)
+    for name in DATA_MOVES:
+        ctx.script(ctx.sql_file(name))
+    ctx.script(CONTRACT)
+
+
+def down(ctx):
+    ctx.run_sql_file(DOWN_FILE)

@@ -1,0 +1,44 @@
+"""Add InstalledCertificates.certificateId, a foreign key to Certificates (ON DELETE CASCADE).
+
+Upstream's ``20260213110000-add-certificate-id-column-to-installed-certificate-table`` (dump 24):
+``InstalledCertificates."certificateId" integer`` with the foreign key
+``InstalledCertificates_certificateId_fkey`` to ``Certificates(id)`` ON UPDATE CASCADE ON DELETE
+CASCADE. From here on, deleting a certificate deletes the installed-certificate rows that point
+at it (a breaking change the config names).
+
+The foreign key is added after the archived values are back, alone in its statement (CONTRACT),
+and validated inside the step's transaction for now (a later online mode adds it NOT VALID and
+validates it separately).
+
+Unlike upstream's, the ``down`` loses nothing: the links go to
+``citrine_archive."20260213110000_InstalledCertificates"`` (id, certificateId) before the column
+is dropped, and ``up``, finding that table, puts them back on the installed certificates that
+still exist and drops it. A link to a certificate deleted meanwhile comes back NULL: the row is
+kept, not deleted as the cascade would have done at the time.
+"""
+
+DATA_MOVES = ("add-certificate-id-column-to-installed-certificate-table.restore.sql",)
+
+UP = """
+ALTER TABLE public."InstalledCertificates" ADD COLUMN "certificateId" integer;
+"""
+
+# The foreign key, alone in its statement.
+CONTRACT = """
+ALTER TABLE public."InstalledCertificates"
+    ADD CONSTRAINT "InstalledCertificates_certificateId_fkey" FOREIGN KEY ("certificateId")
+    REFERENCES public."Certificates"(id) ON UPDATE CASCADE ON DELETE CASCADE;
+"""
+
+DOWN_FILE = "add-certificate-id-column-to-installed-certificate-table.down.sql"
+
+
+def up(ctx):
+    ctx.script(UP)
+    for name in DATA_MOVES:
+        ctx.script(ctx.sql_file(name))
+    ctx.script(CONTRACT)
+
+
+def down(ctx):
+    ctx.run_sql_file(DOWN_FILE)

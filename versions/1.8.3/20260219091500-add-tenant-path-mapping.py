@@ -1,0 +1,33 @@
+"""Add ServerNetworkProfiles.tenantPathMapping.
+
+Upstream's ``20260219091500-add-tenant-path-mapping`` (dump 26): ``"tenantPathMapping" jsonb``,
+which URL path segment of a station's WebSocket connection means which tenant, with its column
+comment. Like upstream it adds the column only when it is missing, so it can run again on its
+own result.
+
+Unlike upstream's, the ``down`` loses nothing: the mappings go to
+``citrine_archive."20260219091500_ServerNetworkProfiles"`` (id, tenantPathMapping) before the
+column is dropped, and ``up``, finding that table, puts them back on the profiles that still
+exist and drops it.
+"""
+
+DATA_MOVES = ("add-tenant-path-mapping.restore.sql",)
+
+UP = """
+ALTER TABLE public."ServerNetworkProfiles" ADD COLUMN IF NOT EXISTS "tenantPathMapping" jsonb;
+
+COMMENT ON COLUMN public."ServerNetworkProfiles"."tenantPathMapping"
+    IS 'Mapping of URL path segments to tenant IDs';
+"""
+
+DOWN_FILE = "add-tenant-path-mapping.down.sql"
+
+
+def up(ctx):
+    ctx.script(UP)
+    for name in DATA_MOVES:
+        ctx.script(ctx.sql_file(name))
+
+
+def down(ctx):
+    ctx.run_sql_file(DOWN_FILE)
