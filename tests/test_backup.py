@@ -332,7 +332,7 @@ def test_restore_of_a_file_that_is_no_backup_is_refused(project: Path, database,
     assert missing.code == 2 and "no such backup file" in missing.err
     folder = citrine("restore", str(tmp_path), project=project, url=database)
     assert folder.code == 2
-    assert f"{tmp_path} is a directory, not a backup file" in folder.err
+    assert f"{tmp_path} is a folder, not a backup file" in folder.err
 
 
 def test_the_api_backup_is_what_backup_flags_call(project: Path, database, tmp_path) -> None:

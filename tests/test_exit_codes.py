@@ -176,7 +176,7 @@ ROWS: dict[str, Row] = {
     "backup": Row(("backup",), "at180", 0, "checked with pg_restore --list"),
     "backup-unreachable": Row(("backup",), "unreachable", 2, "cannot connect"),
     "restore-directory": Row(("restore", "versions"), "at180", 2,
-                             "versions is a directory, not a backup file", quiet=True),
+                             "versions is a folder, not a backup file", quiet=True),
     "select": Row(("select", "--select", "2", "--name", "b", "--description", "d", "--yes"),
                   "none", 0, "Custom batch migration created"),
     "select-bad": Row(("select", "--select", "0", "--name", "b", "--description", "d",

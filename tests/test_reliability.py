@@ -135,8 +135,9 @@ def test_a_custom_batch_blocked_by_an_open_transaction_gives_up_cleanly_without_
     # transaction, before the batch) is all the ledger gained.
     assert _columns(database, "Authorizations") == before
     assert _rows(database, 'SELECT count(*) FROM "SequelizeMeta"') == [(5,)]
-    assert _rows(database, "SELECT kind, count(*) FROM citrine_state.applied GROUP BY kind") \
-        == [("adopted", 5)]
+    # (and the repair of the sequence upstream's runner leaves behind, settled with it)
+    assert _rows(database, "SELECT kind, count(*) FROM citrine_state.applied "
+                           "WHERE kind <> 'repaired' GROUP BY kind") == [("adopted", 5)]
     assert len(probe.latencies) > 20 and max(probe.latencies) < 1.5, \
         sorted(probe.latencies)[-5:]
 
@@ -228,7 +229,7 @@ def test_four_runners_at_once_apply_each_step_exactly_once(project: Path, databa
     assert sum("No pending steps" in t for t in texts) == 3, texts
     assert sum("Adopted 5 step(s)" in t for t in texts) == 1, texts
     ledger = _rows(database, "SELECT name, kind, count(*) FROM citrine_state.applied "
-                             "GROUP BY name, kind ORDER BY name")
+                             "WHERE kind <> 'repaired' GROUP BY name, kind ORDER BY name")
     assert [(n, k) for n, k, _ in ledger][:5] == [(s, "adopted") for s in STEPS_17X]
     assert len(ledger) == 5 + PENDING_17X and all(c == 1 for _, _, c in ledger)
     meta = _rows(database, 'SELECT name FROM "SequelizeMeta"')

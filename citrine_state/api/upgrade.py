@@ -299,7 +299,8 @@ def to_version(
             return VersionResult("stepped", name, ran=ran)
     # accepted edits were re-stamped above (a dry run only planned as if)
     return rollback(project, url, name, shadow_url, lock_wait, say, dry_run,
-                    accept_edited if dry_run else (), drop_baseline=drop_baseline)
+                    drop_baseline=drop_baseline,
+                    accept_edited=accept_edited if dry_run else ())
 
 
 def _exact_older(project: Project, url: URL, shadow_url: str | None, target: Version) -> bool:

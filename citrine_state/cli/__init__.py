@@ -67,6 +67,8 @@ def _run() -> None:
             _fail(f"{err.filename}: {err.strerror or type(err).__name__}", 2)
         _fail(f"internal error: {type(err).__name__}: {first_line(err)} "
               "(CITRINE_DEBUG=1 shows where)", 2)
+    if code == 130:  # typer turns Ctrl-C into a returned 130 when not standalone
+        _interrupted()
     if isinstance(code, int) and code:
         sys.exit(code)
 

@@ -7,8 +7,8 @@ also moves the sequence past every id of the table, never backwards
 
 ``down`` deletes the row, but only when nothing references it: if any row of a table with a
 foreign key to ``Tenants`` still points at tenant 1 it refuses (deleting it would fail, or, for
-``TenantPartners``, cascade). A default tenant renamed since is set aside in the archive first
-(the next ``up`` gives it its name back). The sequence is left where it is.
+``TenantPartners``, cascade). The row is set aside in the archive first, so that the next ``up``
+gives it back as it was (its name if renamed, its timestamps). The sequence is left where it is.
 """
 
 from citrine_state.errors import Refused
@@ -53,7 +53,6 @@ def down(ctx):
             f"referenced by rows of {', '.join(users)}; undo the later steps, or move or "
             "delete those rows, first"
         )
-    # The up makes this very row again; only one renamed since holds something of its own.
-    ctx.set_aside_rows('"Tenants"', f"id = {DEFAULT_TENANT_ID} AND name IS DISTINCT FROM "
-                                    "'Default Tenant'")
+    # The up makes the row again; the set-aside gives it back its own name and timestamps.
+    ctx.set_aside_rows('"Tenants"', f"id = {DEFAULT_TENANT_ID}")
     ctx.execute('DELETE FROM "Tenants" WHERE id = :id', {"id": DEFAULT_TENANT_ID})
