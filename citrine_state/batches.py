@@ -722,7 +722,7 @@ def apply(
             started = time.perf_counter()
             say(f"up {step.name}")
             _run(conn, project, step, "up", say)
-            ledger.record_sequelize(conn, [step.name], project.settings["step_name_extension"])
+            runner.record_names(conn, project, [step.name])
             seconds = time.perf_counter() - started
             ledger.record(conn, schema, name=step.name, kind="batch", version=step.version,
                           checksum=step.checksum, duration_ms=int(seconds * 1000),
@@ -774,6 +774,7 @@ def revert(
             ledger.forget_sequelize(conn, step.name)
             if step.name == baseline(project):
                 runner.forget_empty_sequelize_meta(conn)
+            runner.record_names(conn, project, [])
             seconds = time.perf_counter() - started
             ledger.record(conn, schema, name=step.name, kind="reverted", version=step.version,
                           checksum=step.checksum, duration_ms=int(seconds * 1000),

@@ -64,10 +64,12 @@ def sequelize_names(conn: Connection, schema: str = "public") -> list[str]:
 
 def record_sequelize(conn: Connection, steps: list[str], extension: str,
                      schema: str = "public") -> None:
-    """Add the steps (base names) unless a row with the same base name is already there."""
+    """Give each step (base name) the row ``step + extension`` unless it has it; rows another
+    runner wrote (the other extension) are kept, as upstream's runners keep them."""
     ensure_sequelize_meta(conn, schema)
-    present = {base_name(n) for n in sequelize_names(conn, schema)}
-    missing = [{"n": step + extension} for step in steps if step not in present]
+    present = set(sequelize_names(conn, schema))
+    missing = [{"n": step + extension} for step in dict.fromkeys(steps)
+               if step + extension not in present]
     if missing:
         conn.execute(
             sa.text(f"INSERT INTO {quote(schema)}.{quote(SEQUELIZE_META)} (name) VALUES (:n)"),

@@ -56,6 +56,7 @@ class Version:
     features: tuple[str, ...] = ()
     breaking_changes: tuple[str, ...] = ()
     upgrade_notes: tuple[str, ...] = ()
+    sequelize_extension: str | None = None  # None: the version before's (or the setting)
 
     @property
     def key(self) -> tuple[int, ...]:
@@ -116,6 +117,17 @@ class Project:
             if through in every and set(every[: every.index(through) + 1]) == set(applied):
                 return str(name)
         return None
+
+    def sequelize_extension(self, version: Version) -> str:
+        """The extension CitrineOS's runner of ``version`` writes into SequelizeMeta: the
+        version's own, else the one of the version before it, else the setting (``.ts``).
+        Upstream >= 1.8.1 runs compiled files and records ``.js``."""
+        found = self.settings["step_name_extension"]
+        for v in self.versions:
+            if v.key > version.key:
+                break
+            found = v.sequelize_extension or found
+        return found
 
     def version_of_step(self, step: str) -> Version:
         for version in self.versions:
@@ -411,6 +423,7 @@ def build(root: Path, raw: dict[str, Any]) -> Project:
             features=tuple(entry["features"]),
             breaking_changes=tuple(entry["breaking_changes"]),
             upgrade_notes=tuple(entry["upgrade_notes"]),
+            sequelize_extension=entry.get("sequelize_extension"),
         )
         for name, entry in sorted(raw["versions"].items(), key=lambda item: version_key(item[0]))
     ]

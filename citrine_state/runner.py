@@ -125,6 +125,20 @@ def transaction(conn: Connection, project: Project, what: str,
         settle(conn, project, say)
 
 
+def record_names(conn: Connection, project: Project, new: list[str]) -> None:
+    """SequelizeMeta as CitrineOS's own runner of the release the database is now at leaves
+    it, so that runner finds nothing to do: every applied step (``new`` and those already
+    named there) gets a row with that release's extension (``.ts`` up to 1.8.0, ``.js`` from
+    1.8.1); rows the other runner wrote are kept, as upstream keeps them."""
+    known = {s for v in project.versions for s in v.steps}
+    named = {ledger.base_name(n) for n in ledger.sequelize_names(conn)} & known
+    applied = sorted(named | set(new))
+    if not applied:
+        return
+    extension = project.sequelize_extension(project.version_of_step(applied[-1]))
+    ledger.record_sequelize(conn, applied, extension)
+
+
 def settle(conn: Connection, project: Project, say: Say = _quiet) -> list[SequenceLag]:
     """What every write does last, inside its transaction: move the sequences of the managed
     schemas that lag behind their column past its max (never backwards), with a ledger row
@@ -357,7 +371,7 @@ def _install_once(conn: Connection, project: Project, version: Version, near: UR
         if seed.is_file():
             say(f"inserting seed rows ({seed.relative_to(project.root)})")
             load_sql(conn, read_text(seed))
-        ledger.record_sequelize(conn, steps, project.settings["step_name_extension"])
+        record_names(conn, project, steps)
         applied_ms = int((time.perf_counter() - started) * 1000)
         ledger.record_many(
             conn,
@@ -454,7 +468,7 @@ def apply_step(
         started = time.perf_counter()
         with transaction(conn, project, f"step {step.name} (up)", say):
             _run(conn, project, step, "up", say)
-            ledger.record_sequelize(conn, [step.name], project.settings["step_name_extension"])
+            record_names(conn, project, [step.name])
             ledger.record(
                 conn,
                 project.settings["ledger_schema"],
@@ -495,6 +509,7 @@ def revert_step(
             ledger.forget_sequelize(conn, step.name)
             if step.name == baseline(project):
                 forget_empty_sequelize_meta(conn)
+            record_names(conn, project, [])
             ledger.record(
                 conn,
                 project.settings["ledger_schema"],
@@ -645,7 +660,7 @@ def _consolidated_once(conn: Connection, project: Project, migration: Consolidat
                 f"consolidated migration {migration.source} -> {migration.target} failed and was "
                 f"rolled back: {db.first_line(exc)} [statement: {statement}]"
             ) from exc
-        ledger.record_sequelize(conn, list(target.steps), project.settings["step_name_extension"])
+        record_names(conn, project, list(target.steps))
         seconds = int((time.perf_counter() - started) * 1000)
         ledger.record_many(
             conn,
@@ -667,7 +682,7 @@ def record_as_adopted(conn: Connection, project: Project, names: list[str],
     just verified to have, though our ledger did not record them."""
     with transaction(conn, project, f"the ledger rows of {len(names)} step(s) the schema has"):
         if write_sequelize:
-            ledger.record_sequelize(conn, names, project.settings["step_name_extension"])
+            record_names(conn, project, names)
         have = ledger.applied_steps(conn, project.settings["ledger_schema"])
         ledger.record_many(
             conn,
@@ -713,6 +728,7 @@ def _revert_steps_once(conn: Connection, project: Project, chosen: list[Step], c
             ledger.forget_sequelize(conn, step.name)
             if step.name == baseline(project):
                 forget_empty_sequelize_meta(conn)
+            record_names(conn, project, [])
             ledger.record(
                 conn,
                 project.settings["ledger_schema"],

@@ -141,6 +141,16 @@ class StepContext:
             self._archive_ensured = True
         return self.archive
 
+    def applied_by(self) -> str | None:
+        """How the ledger says this step came to be applied: ``step``, ``batch``, ``snapshot``,
+        ``consolidated`` or ``adopted`` (None: not recorded). A down that undoes what only its
+        own up path records (an extension it created) asks this for the other paths."""
+        from . import ledger
+
+        entry = ledger.applied_steps(self.conn, self.project.settings["ledger_schema"]).get(
+            self.step.name)
+        return entry.kind if entry is not None else None
+
     def execute(self, sql: str, params: dict[str, Any] | None = None) -> CursorResult[Any]:
         """One statement, with ``:name`` parameters."""
         return self.conn.execute(sa.text(sql), params or {})

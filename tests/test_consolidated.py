@@ -14,6 +14,7 @@ from citrine_state import db
 
 from .support.cli import citrine
 from .support.reference import assert_same_schema, dump_for_step, psql_file
+from .support.stepping import step_names
 
 CONSOLIDATED = Path("versions/1.8.0/v1.8.0-consolidated.sql")
 
@@ -63,14 +64,18 @@ def test_upgrade_from_exact_170_by_consolidated(project: Path, database, make_da
     assert "installed version 1.7.0" in first.out
     run = citrine("consolidated", project=project, url=database)
     assert run.code == 0, run.text
-    assert "consolidated 1.7.0 -> 1.8.0" in run.out
-    reference = make_database("ref12")
-    psql_file(reference, dump_for_step("20250903102900-create-evses"))
+    for hop in ("1.7.0 -> 1.8.0", "1.8.0 -> 1.8.1", "1.8.1 -> 1.8.2", "1.8.2 -> 1.8.3"):
+        assert f"consolidated {hop}" in run.out, hop
+    reference = make_database("ref27")
+    steps = step_names()
+    psql_file(reference, dump_for_step(steps[-1]))
     assert_same_schema(database, reference)
     assert citrine("check", project=project, url=database).code == 0
-    assert len(_rows(database, 'SELECT name FROM "SequelizeMeta"')) == 12
+    # each hop commits: 1.8.0's runner found its .ts names, 1.8.1's and later ones the .js
+    assert _rows(database, 'SELECT name FROM "SequelizeMeta" ORDER BY 1') == sorted(
+        [(s + ".ts",) for s in steps[:12]] + [(s + ".js",) for s in steps])
     kinds = dict(_rows(database, "SELECT kind, count(*) FROM citrine_state.applied GROUP BY 1"))
-    assert kinds == {"snapshot": 1, "consolidated": 11}
+    assert kinds == {"snapshot": 1, "consolidated": len(steps) - 1}
     assert _rows(database, 'SELECT id, name FROM "Tenants"') == [(1, "Default Tenant")]
     assert _rows(database, "SELECT nextval('\"Tenants_id_seq\"')")[0][0] > 1
 

@@ -14,6 +14,11 @@ import pytest
 from citrine_state import db
 
 from .support.cli import _render, citrine
+from .support.stepping import repo_project, step_names
+
+LATEST = repo_project().latest.name
+STEPS = step_names(repo_project())
+EXT = ".js"  # CitrineOS >= 1.8.1 runs compiled files: its runner records .js names
 
 
 def _scalar(url, sql: str):
@@ -29,24 +34,22 @@ def _rows(url, sql: str) -> list[tuple]:
 def test_fresh_install_then_verify_is_in_sync(project: Path, database) -> None:
     run = citrine("consolidated", project=project, url=database)
     assert run.code == 0, run.text
-    assert "installed version 1.8.0" in run.out
+    assert f"installed version {LATEST}" in run.out
     verify = citrine("verify", project=project, url=database)
     assert verify.code == 0, verify.text
-    assert "in sync with version 1.8.0" in verify.out
+    assert f"in sync with version {LATEST}" in verify.out
 
 
 def test_fresh_install_records_what_upstream_records(project: Path, database) -> None:
     assert citrine("consolidated", project=project, url=database).code == 0
     names = [r[0] for r in _rows(database, 'SELECT name FROM "SequelizeMeta" ORDER BY name')]
-    assert len(names) == 12
-    assert names[0] == "20250430103000-initial.ts"
-    assert names[-1] == "20250903102900-create-evses.ts"
+    assert names == [s + EXT for s in STEPS]
     ledger = _rows(database, "SELECT name, kind, version, checksum FROM citrine_state.applied "
                              "ORDER BY name")
-    assert [r[0] + ".ts" for r in ledger] == names
+    assert [r[0] + EXT for r in ledger] == names
     assert {r[1] for r in ledger} == {"snapshot"}
     assert {r[3] for r in ledger} and len({r[3] for r in ledger}) == 1
-    assert ledger[0][2] == "1.7.0" and ledger[-1][2] == "1.8.0"
+    assert ledger[0][2] == "1.7.0" and ledger[-1][2] == LATEST
 
 
 def test_fresh_install_seeds_the_default_tenant_and_advances_its_sequence(
@@ -78,7 +81,7 @@ def test_second_run_says_nothing_to_do(project: Path, database) -> None:
     assert citrine("consolidated", project=project, url=database).code == 0
     again = citrine("consolidated", project=project, url=database)
     assert again.code == 0
-    assert "already at version 1.8.0" in again.out
+    assert f"already at version {LATEST}" in again.out
 
 
 def test_non_empty_database_is_refused_and_left_alone(project: Path, database) -> None:
@@ -93,7 +96,7 @@ def test_non_empty_database_is_refused_and_left_alone(project: Path, database) -
 
 
 def test_failed_verification_rolls_everything_back(project: Path, database) -> None:
-    seed = project / "versions" / "1.8.0" / "seed.sql"
+    seed = project / "versions" / LATEST / "seed.sql"
     seed.write_text(seed.read_text() + '\nCREATE INDEX not_in_snapshot ON "Boots" (status);\n')
     run = citrine("consolidated", project=project, url=database)
     assert run.code == 1
@@ -118,9 +121,9 @@ def test_two_installs_at_once_one_installs_the_other_finds_nothing(
     outs = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
     texts = [o[0] for o in outs]
-    assert sum("installed version 1.8.0" in t for t in texts) == 1
-    assert sum("already at version 1.8.0" in t for t in texts) == 1
-    assert _scalar(database, 'SELECT count(*) FROM "SequelizeMeta"') == 12
+    assert sum(f"installed version {LATEST}" in t for t in texts) == 1
+    assert sum(f"already at version {LATEST}" in t for t in texts) == 1
+    assert _scalar(database, 'SELECT count(*) FROM "SequelizeMeta"') == len(STEPS)
 
 
 def test_a_runner_waiting_too_long_for_the_lock_names_the_holder(
@@ -162,14 +165,14 @@ def test_role_without_createdb_gets_a_message_naming_the_privilege(
             conn.exec_driver_sql(f"DROP ROLE {role}")
 
 
-@pytest.mark.parametrize("version", ["1.7.0", "1.8.0"])
+@pytest.mark.parametrize("version", ["1.7.0", LATEST])
 def test_verify_against_an_explicit_version(project: Path, database, version: str) -> None:
     assert citrine("consolidated", project=project, url=database).code == 0
     run = citrine("verify", "--version", version, "--json", project=project, url=database)
     data = json.loads(run.out)
     assert data["version"] == version
-    assert data["in_sync"] is (version == "1.8.0")
-    assert run.code == (0 if version == "1.8.0" else 1)
+    assert data["in_sync"] is (version == LATEST)
+    assert run.code == (0 if version == LATEST else 1)
 
 
 def test_the_printed_fresh_install_plan_runs_under_psql_and_makes_the_snapshot(
@@ -182,7 +185,7 @@ def test_the_printed_fresh_install_plan_runs_under_psql_and_makes_the_snapshot(
     plan = tmp_path / "plan.sql"
     plan.write_text(run.out, encoding="utf-8")
     psql_file(database, plan)  # psql -v ON_ERROR_STOP=1 -f: every statement ends with its ;
-    verify = citrine("verify", "--version", "1.8.0", project=project, url=database)
+    verify = citrine("verify", "--version", LATEST, project=project, url=database)
     assert verify.code == 0, verify.text
     # the plan shows the seed rows the install inserts, too
     assert _rows(database, 'SELECT id, name FROM "Tenants"') == [(1, "Default Tenant")]

@@ -10,6 +10,10 @@ from citrine_state import db
 
 from .support.cli import citrine
 from .support.reference import dump_for_step, psql_file
+from .support.stepping import repo_project, step_names
+
+LATEST = repo_project().latest.name
+STEPS = step_names(repo_project())
 
 STEPS_17X = [
     "20250430103000-initial",
@@ -37,18 +41,18 @@ def test_empty_database(project: Path, database) -> None:
     data = _status(project, database)
     assert data["state"] == "empty"
     assert data["recommendation"] == "citrine-migrate consolidated"
-    assert len(data["pending"]) == 12
+    assert data["pending"] == STEPS
 
 
 def test_fresh_install_is_exactly_at_the_latest_version(project: Path, database) -> None:
     assert citrine("consolidated", project=project, url=database).code == 0
     data = _status(project, database)
-    assert (data["state"], data["version"], data["recorded_by"]) == ("at-version", "1.8.0",
+    assert (data["state"], data["version"], data["recorded_by"]) == ("at-version", LATEST,
                                                                      "ledger")
     assert data["pending"] == []
     assert data["warnings"] == []
     human = citrine("consolidated:status", project=project, url=database)
-    assert "exactly at version 1.8.0" in human.out
+    assert f"exactly at version {LATEST}" in human.out
     assert "11/11 applied" in human.out
 
 
@@ -101,7 +105,7 @@ def test_real_citrineos_17x_database_is_170_plus_four_steps(project: Path, datab
     assert data["summary"] == "CitrineOS 1.7.x = 1.7.0 + 4 step(s) of 1.8.0"
     assert data["release"] == "CitrineOS 1.7.x"
     assert (data["strategy"], data["recommendation"]) == ("individual", "citrine-migrate migrate")
-    assert len(data["pending"]) == 7
+    assert data["pending"] == STEPS[5:]
 
 
 def test_unrecorded_schema_equal_to_a_version_is_named(project: Path, database) -> None:
@@ -113,10 +117,10 @@ def test_unrecorded_schema_equal_to_a_version_is_named(project: Path, database) 
 
 def test_unknown_sequelize_names_are_listed(project: Path, database) -> None:
     psql_file(database, dump_for_step("20250903102900-create-evses"))
-    _meta(database, [n + ".ts" for n in STEPS_17X] + ["20260101000000-from-a-newer-citrine.js"])
+    _meta(database, [n + ".ts" for n in STEPS_17X] + ["20270101000000-from-a-newer-citrine.js"])
     data = _status(project, database)
     assert data["state"] == "drifted"
-    assert data["unknown"] == ["20260101000000-from-a-newer-citrine.js"]
+    assert data["unknown"] == ["20270101000000-from-a-newer-citrine.js"]
 
 
 def test_not_a_citrineos_database(project: Path, database) -> None:
@@ -201,17 +205,18 @@ def test_unknown_sequelize_names_next_to_a_ledger_are_shown_by_status_and_list(
     # With a ledger, status used to ignore SequelizeMeta names it did not know ("exactly at
     # 1.8.0") while migrate refused them; manager list ignored them always.
     assert citrine("consolidated", project=project, url=database).code == 0
-    _meta(database, ["20260101000000-from-a-newer-citrine.js"])
+    _meta(database, ["20270101000000-from-a-newer-citrine.js"])
     data = _status(project, database)
     assert data["state"] == "drifted"
-    assert data["unknown"] == ["20260101000000-from-a-newer-citrine.js"]
+    assert data["unknown"] == ["20270101000000-from-a-newer-citrine.js"]
     human = citrine("manager", "list", project=project, url=database)
     assert human.code == 0, human.text
     assert "Unknown to this project (recorded in SequelizeMeta or the ledger):\n" \
-           "   ? 20260101000000-from-a-newer-citrine.js" in human.out
-    assert "12 of 12 step(s) applied; 1 unknown to this project." in human.out
+           "   ? 20270101000000-from-a-newer-citrine.js" in human.out
+    assert f"{len(STEPS)} of {len(STEPS)} step(s) applied; 1 unknown to this project." \
+        in human.out
     migrate = citrine("migrate", project=project, url=database)
-    assert migrate.code == 2 and "20260101000000-from-a-newer-citrine.js" in migrate.err
+    assert migrate.code == 2 and "20270101000000-from-a-newer-citrine.js" in migrate.err
 
 
 def test_status_names_applied_step_files_that_were_edited_or_are_gone(

@@ -380,10 +380,12 @@ def history_of(conn: Any, project: Project) -> History:
     listed = {name: version for version in project.versions for name in version.steps}
     entries = ledger.applied_steps(conn, project.settings["ledger_schema"])
     found = History()
-    for full in ledger.sequelize_names(conn):
+    seen: set[str] = set()
+    for full in ledger.sequelize_names(conn):  # .ts and .js of one step: one unknown step
         base = ledger.base_name(full)
-        if base not in listed and base not in entries:
+        if base not in listed and base not in entries and base not in seen:
             found.unknown.append(full)
+        seen.add(base)
     for name, entry in sorted(entries.items()):
         if name not in listed:
             found.not_in_project.append(name)
@@ -412,7 +414,8 @@ def _classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> 
     if ledger_applied:
         applied, recorded_by = sorted(n for n in ledger_applied if n in all_steps), "ledger"
     else:
-        bases = [ledger.base_name(n) for n in meta]
+        # a step upstream recorded as .ts and again as .js (>= 1.8.1) is one step
+        bases = {ledger.base_name(n) for n in meta}
         applied = sorted(b for b in bases if b in all_steps)
         recorded_by = "SequelizeMeta" if meta else None
     pending = [s for s in project.steps_up_to(latest) if s not in applied]

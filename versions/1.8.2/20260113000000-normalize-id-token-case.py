@@ -11,7 +11,9 @@ the statement a superuser must run first. When this step created the extension i
 
 Upstream's down turns the column back into varchar(255) and leaves the extension. This down
 gives back exactly dump 15: it also drops citext when this step created it and nothing else uses
-it (a database that had citext before keeps it). A token longer than 255 characters (citext has
+it (a database that had citext before keeps it). Where a snapshot, a consolidated migration or
+upstream's runner applied the step, citext came with that install, and the down drops it when
+nothing else uses it. A token longer than 255 characters (citext has
 no limit) refuses the down, naming the rows, instead of failing on the cast.
 """
 
@@ -77,6 +79,20 @@ END
 $$;
 """
 
+# Paths that made the step's state without running its up (a snapshot or consolidated install
+# of a version with citext, or upstream's own runner): citext came with them, and dump 15 has none.
+INSTALLED_WITH_IT = ("snapshot", "consolidated", "adopted")
+
+DROP_UNUSED_CITEXT = """
+DO $$
+BEGIN
+    DROP EXTENSION IF EXISTS citext;
+EXCEPTION WHEN dependent_objects_still_exist THEN
+    NULL;
+END
+$$;
+"""
+
 SHOWN = 5  # rows named in a refusal
 
 
@@ -116,9 +132,12 @@ def down(ctx: Any) -> None:
         )
     ctx.script(DOWN)
     marker = f'{ctx.archive}."{MARKER}"'
-    if not ctx.execute("SELECT to_regclass(:t) IS NOT NULL", {"t": marker}).scalar_one():
-        return  # citext was there before this step: it stays
-    ctx.script(DROP_CITEXT.replace("{archive}", ctx.archive))
+    if ctx.execute("SELECT to_regclass(:t) IS NOT NULL", {"t": marker}).scalar_one():
+        ctx.script(DROP_CITEXT.replace("{archive}", ctx.archive))
+    elif ctx.applied_by() in INSTALLED_WITH_IT:
+        ctx.script(DROP_UNUSED_CITEXT)
+    else:
+        return  # this step's up found citext there before it: it stays
     if ctx.execute(INSTALLED).scalar() is not None:
         ctx.report("kept the citext extension, which this step had created: other objects "
                    "use it now")
