@@ -698,7 +698,13 @@ def test_scenario_tenant_only_setup(shared: Path, clone) -> None:
     assert "   Applied: 5/5 migrations (5 by this batch)" in listed.out
     back = citrine("custom:rollback", "tenant-only-setup", project=shared, url=url)
     assert back.code == 0, back.text
-    assert data_state(url) == before
+    after = data_state(url)
+    # everything as before, but the default tenant waits in the archive for a re-up
+    kept = "citrine_archive.20250430110000_Tenants_down"
+    assert {k: v for k, v in after[0].items() if k != kept} == before[0]
+    assert after[1] == before[1]
+    assert rows(url, 'SELECT id, name FROM citrine_archive."20250430110000_Tenants_down"') == [
+        (1, "Default Tenant")]
     assert "Tenants" not in tables(url)
 
 
