@@ -289,8 +289,8 @@ def up(ctx):
 
 # --- killed mid-run -------------------------------------------------------------------------------
 
-KILL_POINTS = 22  # at least 20 must land while migrate is still running
-KILL_POINTS_ONE_TRANSACTION = 20  # consolidated, custom: quicker runs, fewer places to be
+KILL_POINTS = 12  # at least 10 must land while migrate is still running
+KILL_POINTS_ONE_TRANSACTION = 10  # consolidated, custom: quicker runs, fewer places to be
 
 
 def _copy(base: object, name: str) -> object:
@@ -459,7 +459,7 @@ def _kill_at_many_moments(project: Path, base: object, args: tuple[str, ...], ma
             drop(url)
             results.append(Killed(running, len(steps), _where("".join(seen) + err)))
         killed = [k for k in results if k.running]
-        assert len(killed) == points >= 20, results
+        assert len(killed) == points >= 10, results
         return killed
     finally:
         for url in list(made):
