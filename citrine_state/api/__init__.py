@@ -295,6 +295,14 @@ def status(project: Project, url: URL, shadow_url: str | None = None) -> Status:
             by_name = {s.name: s for s in steps_mod.all_steps(project)}
             result.preflight = steps_mod.preflight(
                 conn, project, [by_name[n] for n in result.pending if n in by_name])
+            if result.preflight:
+                offered = sorted({f.resolution for f in result.preflight if f.resolution})
+                result.warnings.append(
+                    f"the pre-flight of the pending steps found {len(result.preflight)} "
+                    "problem(s) that stop migrate, version and consolidated until they are "
+                    "settled (listed above; by hand"
+                    + (f", or --resolve {' / '.join(offered)} where it says so" if offered
+                       else "") + ")")
     _advise(result, project, waiting & set(result.pending))
     return result
 
