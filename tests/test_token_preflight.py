@@ -306,3 +306,40 @@ def test_merge_then_down_then_reup_gives_back_every_row_and_link(
     assert again.code == 0, again.text
     assert data(database) == merged
     assert rows(database, "20260122000000_merged_Authorizations", "citrine_archive") == archived
+
+
+def test_consolidated_merges_in_the_migration_that_builds_the_index(
+        project: Path, database: URL) -> None:
+    """The consolidated path settles the group in the 1.8.1 -> 1.8.2 transaction, as the step
+    path does before the index step's up; the down (rollback) still puts everything back."""
+    _exec(database, WITHIN_ONLY)
+    original = data(database)
+
+    run = citrine("consolidated", "--resolve", MERGE, project=project, url=database)
+
+    assert run.code == 0, run.text
+    assert [r["id"] for r in data(database)["Authorizations"]] == ["3", "4", "5", "6", "7", "8"]
+    assert {r["authorizationId"] for r in data(database)["Transactions"]} == {"3", "8"}
+    down = citrine("rollback", "1.8.1", project=project, url=database)
+    assert down.code == 0, down.text
+    assert data(database) == original
+
+
+def test_a_custom_batch_with_the_index_step_refuses_first_and_merges_when_asked(
+        project: Path, database: URL) -> None:
+    number = stepping.step_names().index(UNIQUE) + 1
+    made = citrine("select", f"--select=13-{number}", "--name=to-the-index",
+                   "--description=1.8.1 and 1.8.2 up to the token index", "--yes",
+                   project=project)
+    assert made.code == 0, made.text
+    before_rows, before_catalog = data(database), catalog(database)
+
+    refused = citrine("custom", "to-the-index", project=project, url=database)
+    assert refused.code == 2, refused.text
+    assert f"error: the pre-flight of {UNIQUE}" in refused.err
+    assert data(database) == before_rows and catalog(database) == before_catalog
+
+    _exec(database, WITHIN_ONLY)
+    run = citrine("custom", "to-the-index", "--resolve", MERGE, project=project, url=database)
+    assert run.code == 0, run.text
+    assert [r["id"] for r in data(database)["Authorizations"]] == ["3", "4", "5", "6", "7", "8"]
