@@ -295,7 +295,7 @@ AcceptEditedOpt = Annotated[
 ]
 ResolveOpt = Annotated[
     list[str] | None,
-    typer.Option("--resolve", parser=parse_nonempty, metavar="NAME",
+    typer.Option("--resolve", parser=parse_nonempty, metavar="RESOLUTION",
                  help="Let a step settle what its pre-flight found, in the way it offers "
                       "(`status` lists them, e.g. merge-token-duplicates); repeatable."),
 ]
