@@ -451,11 +451,13 @@ def render_findings(out: Any, findings: Any, offered: dict[str, tuple[str, str]]
         for line in finding.details:
             out.print(f"      {line}", markup=False)
         if finding.resolution:
-            what = (offered or {}).get(finding.resolution, ("", ""))[1]
-            out.print(f"      settle it: --resolve {finding.resolution}"
-                      + (f" ({what})" if what else ""), markup=False)
+            out.print(f"      settled by: --resolve {finding.resolution}", markup=False)
         else:
-            out.print("      settle it: by hand (no option does this for you)", markup=False)
+            out.print("      settled by: hand only", markup=False)
+    offers = sorted({f.resolution for f in findings if f.resolution and offered
+                     and f.resolution in offered})
+    for name in offers:
+        out.print(f"  --resolve {name}: {offered[name][1]}", markup=False)
 
 
 def findings_json(err: Any) -> dict[str, Any]:

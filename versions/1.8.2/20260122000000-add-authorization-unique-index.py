@@ -162,7 +162,7 @@ def preflight(ctx: Any) -> list[Any]:
             "token": tokens, "type": group[0]["idTokenType"], "tenants": tenants,
             "keep": oldest["id"] if len(tenants) == 1 else None,
             "rows": [{"id": r["id"], "tenantId": r["tenantId"], "idToken": r["idToken"],
-                      "createdAt": str(r["createdAt"]),
+                      "createdAt": _utc(r["createdAt"]),
                       "references": counts.get(r["id"], {})} for r in group],
         }
         found.append(Finding(ctx.step.name, summary, details, data, resolution))
@@ -208,7 +208,14 @@ def _reference_counts(ctx: Any, ids: list[int]) -> dict[int, dict[str, int]]:
 def _row_line(row: Any, refs: dict[str, int], oldest: bool) -> str:
     said = ", ".join(f"{n} {NAMES.get(k, k)}" for k, n in refs.items()) or "nothing"
     return (f"id {row['id']} (tenant {row['tenantId']}, token {row['idToken']!r}, created "
-            f"{row['createdAt']}{', the oldest' if oldest else ''}): pointed at by {said}")
+            f"{_utc(row['createdAt'])}{', the oldest' if oldest else ''}): pointed at by {said}")
+
+
+def _utc(when: Any) -> str:
+    """A timestamp as the same text whatever the session's time zone."""
+    from datetime import UTC
+
+    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def resolve(ctx: Any, name: str) -> None:
