@@ -338,3 +338,36 @@ def test_a_custom_batch_with_the_index_step_refuses_first_and_merges_when_asked(
     run = citrine("custom", "to-the-index", "--resolve", MERGE, project=project, url=database)
     assert run.code == 0, run.text
     assert [r["id"] for r in data(database)["Authorizations"]] == ["3", "4", "5", "6", "7", "8"]
+
+
+def test_an_aborted_upstream_182_is_continued_once_the_conflicts_are_settled(
+        project: Path, pg_server: URL) -> None:
+    """Upstream's 1.8.2 runner on a 1.8.0 database with duplicate tokens: 13-16 committed and
+    recorded (the old files again as .js), the index step threw. `status` names the state and
+    the conflicts; `migrate` refuses until they are settled, then goes on at the index."""
+    url = new_database(pg_server, "tok_abort")
+    try:
+        reference.psql_file(url, reference.dump_for_step("20260113000000-normalize-id-token-case"))
+        config = load_project(stepping.REPO)
+        old = config.version("1.7.0").steps + config.version("1.8.0").steps
+        done = old + config.version("1.8.1").steps + config.version("1.8.2").steps[:2]
+        names = [f"{n}.ts" for n in old] + [f"{n}.js" for n in done]
+        _exec(url, 'INSERT INTO "SequelizeMeta" (name) VALUES '
+              + ", ".join(f"('{n}')" for n in names) + ";" + DATA + ";" + WITHIN_ONLY)
+        original = data(url)
+
+        state = json.loads(citrine("status", "--json", project=project, url=url).out)
+        assert state["summary"].endswith("1.8.1 + 2 step(s) of 1.8.2")
+        assert [(f["resolution"], f["data"]["keep"]) for f in state["preflight"]] == [(MERGE, 3)]
+
+        refused = citrine("migrate", project=project, url=url)
+        assert refused.code == 2, refused.text
+        assert data(url) == original
+
+        run = citrine("migrate", "--resolve", MERGE, project=project, url=url)
+        assert run.code == 0, run.text
+        assert [r["id"] for r in data(url)["Authorizations"]] == ["3", "4", "5", "6", "7", "8"]
+        assert json.loads(citrine("status", "--json", project=project, url=url).out)[
+            "summary"].startswith("exactly at version 1.8.3")
+    finally:
+        db.drop_database(url)
