@@ -96,6 +96,13 @@ def all_steps(project: Project) -> list[Step]:
     return sorted(found, key=lambda s: s.name)
 
 
+def existing_steps(project: Project) -> list[Step]:
+    """The listed steps whose file is there (``status`` reports the others as vanished)."""
+    return sorted((Step(name, version.name, step_path(project, version, name))
+                   for version in project.versions for name in version.steps
+                   if step_path(project, version, name).is_file()), key=lambda s: s.name)
+
+
 def baseline(project: Project) -> str | None:
     """The project's first step (timestamp order): it builds the schema from nothing, so its
     ``down`` drops every table the schema has, with all the rows, and nothing can be archived
@@ -125,7 +132,7 @@ class Finding:
 def declared_resolutions(project: Project) -> dict[str, tuple[str, str]]:
     """Every resolution a step of the project offers: name -> (step, description)."""
     found: dict[str, tuple[str, str]] = {}
-    for step in all_steps(project):
+    for step in existing_steps(project):
         offered = getattr(load_step(step), "RESOLUTIONS", None) or {}
         for name, text in dict(offered).items():
             found.setdefault(str(name), (step.name, str(text)))

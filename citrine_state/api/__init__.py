@@ -291,10 +291,12 @@ def status(project: Project, url: URL, shadow_url: str | None = None) -> Status:
             waiting = {item.meta.get("step") for item in
                        setaside.find(conn, str(project.settings["archive_schema"]))}
         conn.rollback()
-        if result.pending and result.state not in ("empty", "not-citrine"):
-            by_name = {s.name: s for s in steps_mod.all_steps(project)}
+        if result.state not in ("empty", "not-citrine"):
+            # what `migrate` would apply: every step not applied (also of versions without
+            # models yet, which `pending` leaves out)
             result.preflight = steps_mod.preflight(
-                conn, project, [by_name[n] for n in result.pending if n in by_name])
+                conn, project, [s for s in steps_mod.existing_steps(project)
+                                if s.name not in set(result.applied)])
             if result.preflight:
                 offered = sorted({f.resolution for f in result.preflight if f.resolution})
                 result.warnings.append(
