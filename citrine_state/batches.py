@@ -682,9 +682,10 @@ class StepRun:
     seconds: float
 
 
-def _run(conn: Connection, project: Project, step: Step, direction: str, say: Say) -> None:
+def _run(conn: Connection, project: Project, step: Step, direction: str, say: Say,
+         resolutions: tuple[str, ...] = ()) -> None:
     try:
-        run_step(conn, project, step, direction, say=say)
+        run_step(conn, project, step, direction, say=say, resolutions=resolutions)
     except CitrineError:
         raise
     except Exception as exc:
@@ -709,6 +710,7 @@ def apply(
     with_sql: bool,
     check: Check,
     say: Say = _quiet,
+    resolutions: tuple[str, ...] = (),
 ) -> tuple[list[StepRun], float | None]:
     """Run ``up`` of ``todo`` (in timestamp order) and then the batch's UP SQL in ONE
     transaction, each step recorded in SequelizeMeta and in the ledger (kind ``batch``);
@@ -721,7 +723,7 @@ def apply(
         for step in sorted(todo, key=lambda s: s.name):
             started = time.perf_counter()
             say(f"up {step.name}")
-            _run(conn, project, step, "up", say)
+            _run(conn, project, step, "up", say, resolutions)
             runner.record_names(conn, project, [step.name])
             seconds = time.perf_counter() - started
             ledger.record(conn, schema, name=step.name, kind="batch", version=step.version,

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection
 
 from . import db, journal, ledger, lock, sequences
+from . import steps as steps_mod
 from .consolidate import Consolidated
 from .consolidate import execute as execute_consolidated
 from .diff import SchemaDiff
@@ -24,7 +25,7 @@ from .errors import CheckFailed, CitrineError, Refused, UsageError
 from .project import Project, Version, read_text
 from .sequences import SequenceLag as SequenceLag
 from .snapshot import committed_sql, sql_hash
-from .steps import Step, baseline, run_step
+from .steps import Finding, Step, baseline, run_step
 from .verify import load_sql, verify_connection
 
 Say = Callable[[str], None]
@@ -458,16 +459,18 @@ def apply_step(
     kind: str = "step",
     batch: str | None = None,
     note: str | None = None,
+    resolutions: tuple[str, ...] = (),
 ) -> float:
     """Run one step's ``up`` with its ledger rows in one transaction; ``check`` (the verifier)
-    runs before COMMIT. Returns the seconds it took."""
+    runs before COMMIT; ``resolutions`` (``--resolve``) the step offers run before its ``up``.
+    Returns the seconds it took."""
     if conn.in_transaction():
         conn.commit()
 
     def attempt() -> float:
         started = time.perf_counter()
         with transaction(conn, project, f"step {step.name} (up)", say):
-            _run(conn, project, step, "up", say)
+            _run(conn, project, step, "up", say, resolutions)
             record_names(conn, project, [step.name])
             ledger.record(
                 conn,
@@ -526,6 +529,39 @@ def revert_step(
     return with_lock_retries(conn, project, f"step {step.name} (down)", attempt, say)
 
 
+# --- pre-flight -----------------------------------------------------------------------------
+
+
+class PreflightRefused(Refused):
+    """A pre-flight of a step the run would apply found what would stop it: the run refused
+    before any step ran (``findings``: what the report shows)."""
+
+    def __init__(self, findings: list[Finding], offered: dict[str, tuple[str, str]]) -> None:
+        steps = sorted({f.step for f in findings})
+        could = sorted({f.resolution for f in findings if f.resolution})
+        how = (f"; --resolve {' / '.join(could)} settles what it can (see the report)"
+               if could else "")
+        first = findings[0].summary
+        more = f" (and {len(findings) - 1} more finding(s))" if len(findings) > 1 else ""
+        super().__init__(
+            f"the pre-flight of {', '.join(steps)} found what would stop the run, so nothing "
+            f"ran: {first}{more}{how}")
+        self.findings = findings
+        self.offered = offered
+
+
+def check_preflight(conn: Connection, project: Project, chosen: list[Step],
+                    resolutions: tuple[str, ...] = ()) -> list[Finding]:
+    """Before a run writes anything: the pre-flights of every step it would apply. Refuses
+    (``PreflightRefused``) when a finding is not settled by a requested resolution; returns
+    those that are (the run settles them)."""
+    found = steps_mod.preflight(conn, project, chosen, resolutions)
+    stopping = steps_mod.blocking(found, resolutions)
+    if stopping:
+        raise PreflightRefused(stopping, steps_mod.declared_resolutions(project))
+    return found
+
+
 # --- the baseline ---------------------------------------------------------------------------
 
 
@@ -572,9 +608,10 @@ def forget_empty_sequelize_meta(conn: Connection) -> None:
         conn.exec_driver_sql(f'DROP TABLE public.{ledger.quote(ledger.SEQUELIZE_META)}')
 
 
-def _run(conn: Connection, project: Project, step: Step, direction: str, say: Say) -> None:
+def _run(conn: Connection, project: Project, step: Step, direction: str, say: Say,
+         resolutions: tuple[str, ...] = ()) -> None:
     try:
-        run_step(conn, project, step, direction, say=say)
+        run_step(conn, project, step, direction, say=say, resolutions=resolutions)
     except CitrineError:
         raise
     except Exception as exc:
@@ -636,20 +673,29 @@ def run_consolidated(
     check: Check,
     label: str,
     say: Say = _quiet,
+    resolutions: tuple[str, ...] = (),
 ) -> float:
     """Run one consolidated migration in one transaction with its SequelizeMeta and ledger rows;
-    ``check`` (the verifier against the target snapshot) runs before COMMIT."""
+    ``check`` (the verifier against the target snapshot) runs before COMMIT. The resolutions
+    asked for (``--resolve``) that the target version's steps offer run first, in the same
+    transaction, as they would before those steps' ups."""
     return with_lock_retries(
         conn, project, f"consolidated migration {migration.source} -> {migration.target}",
-        lambda: _consolidated_once(conn, project, migration, checksum, check, label, say), say)
+        lambda: _consolidated_once(conn, project, migration, checksum, check, label, say,
+                                   resolutions), say)
 
 
 def _consolidated_once(conn: Connection, project: Project, migration: Consolidated,
-                       checksum: str, check: Check, label: str, say: Say) -> float:
+                       checksum: str, check: Check, label: str, say: Say,
+                       resolutions: tuple[str, ...] = ()) -> float:
     started = time.perf_counter()
     target = project.version(migration.target)
     with transaction(conn, project, f"consolidated migration {migration.source} -> "
                      f"{migration.target}", say):
+        if resolutions:
+            by_name = {s.name: s for s in steps_mod.all_steps(project)}
+            for name in target.steps:
+                steps_mod.resolve(conn, project, by_name[name], resolutions, say)
         try:
             execute_consolidated(conn, project, migration, say=say)
         except CitrineError:

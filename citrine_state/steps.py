@@ -5,6 +5,14 @@ step's description) and two functions, ``up(ctx)`` and ``down(ctx)``. ``ctx`` gi
 alembic's ``Operations`` bound to the migrating connection, plain SQL, SQL files shared with the
 consolidated migration (``versions/<version>/sql/``), and the archive schema for data that the
 target has no place for.
+
+A step may also declare a pre-flight: ``preflight(ctx) -> list[Finding]`` reads the database
+as it is before the run (read-only) and names what would make its ``up`` refuse or lose data.
+The runner calls it for every step a run would apply before running any, so a run refuses
+with nothing changed instead of stopping half-way. What a step can resolve itself it offers in
+``RESOLUTIONS`` (name: one-line description) and does in ``resolve(ctx, name)``, which the
+engine calls right before ``up`` (or before the consolidated migration that holds the step),
+in the same transaction, only when the user asked for that resolution (``--resolve NAME``).
 """
 
 from __future__ import annotations
@@ -88,6 +96,13 @@ def all_steps(project: Project) -> list[Step]:
     return sorted(found, key=lambda s: s.name)
 
 
+def existing_steps(project: Project) -> list[Step]:
+    """The listed steps whose file is there (``status`` reports the others as vanished)."""
+    return sorted((Step(name, version.name, step_path(project, version, name))
+                   for version in project.versions for name in version.steps
+                   if step_path(project, version, name).is_file()), key=lambda s: s.name)
+
+
 def baseline(project: Project) -> str | None:
     """The project's first step (timestamp order): it builds the schema from nothing, so its
     ``down`` drops every table the schema has, with all the rows, and nothing can be archived
@@ -95,6 +110,91 @@ def baseline(project: Project) -> str | None:
     after a checked backup."""
     names = sorted(name for version in project.versions for name in version.steps)
     return names[0] if names else None
+
+
+@dataclass
+class Finding:
+    """What a step's pre-flight found: one problem (``summary``, one line), the lines of its
+    report (``details``), the same as data (``data``, for ``--json``), and the resolution that
+    settles it (``resolution``, a name of the step's ``RESOLUTIONS``; None: only by hand)."""
+
+    step: str
+    summary: str
+    details: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    resolution: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"step": self.step, "summary": self.summary, "details": list(self.details),
+                "resolution": self.resolution, "data": self.data}
+
+
+def declared_resolutions(project: Project) -> dict[str, tuple[str, str]]:
+    """Every resolution a step of the project offers: name -> (step, description)."""
+    found: dict[str, tuple[str, str]] = {}
+    for step in existing_steps(project):
+        offered = getattr(load_step(step), "RESOLUTIONS", None) or {}
+        for name, text in dict(offered).items():
+            found.setdefault(str(name), (step.name, str(text)))
+    return found
+
+
+def check_resolutions(project: Project, names: tuple[str, ...]) -> None:
+    """``--resolve`` names only what a step offers: a typo must not pass as permission."""
+    if not names:
+        return
+    offered = declared_resolutions(project)
+    unknown = [n for n in names if n not in offered]
+    if unknown:
+        known = ", ".join(sorted(offered)) or "none"
+        raise UsageError(f"--resolve {unknown[0]!r}: no step offers that resolution "
+                         f"(offered: {known})")
+
+
+def preflight(conn: Connection, project: Project, chosen: list[Step],
+              resolutions: tuple[str, ...] = ()) -> list[Finding]:
+    """The findings of the pre-flights of ``chosen`` (the steps a run would apply), read in
+    one READ ONLY transaction that is rolled back: nothing can change here."""
+    checks = [(s, getattr(load_step(s), "preflight", None)) for s in chosen]
+    with_check = [(s, c) for s, c in checks if callable(c)]
+    if not with_check:
+        return []
+    if conn.in_transaction():
+        conn.rollback()
+    found: list[Finding] = []
+    with conn.begin() as tx:
+        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+        for step, check in with_check:
+            ctx = StepContext(conn=conn, project=project, step=step, say=lambda _: None,
+                              resolutions=tuple(resolutions))
+            found += list(check(ctx) or [])
+        tx.rollback()
+    return found
+
+
+def blocking(findings: list[Finding], resolutions: tuple[str, ...]) -> list[Finding]:
+    """The findings that stop the run: those no requested resolution settles."""
+    return [f for f in findings if f.resolution is None or f.resolution not in resolutions]
+
+
+def resolve(conn: Connection, project: Project, step: Step, resolutions: tuple[str, ...],
+            say: Callable[[str], None] = print) -> list[str]:
+    """Run the resolutions of ``step`` that were asked for (on the caller's transaction);
+    the step's notes. Used before a consolidated migration that holds the step."""
+    if not resolutions:
+        return []
+    module = load_step(step)
+    ctx = StepContext(conn=conn, project=project, step=step, say=say,
+                      resolutions=tuple(resolutions))
+    _resolve(module, ctx)
+    return ctx.notes
+
+
+def _resolve(module: ModuleType, ctx: StepContext) -> None:
+    offered = getattr(module, "RESOLUTIONS", None) or {}
+    for name in ctx.resolutions:
+        if name in offered:
+            module.resolve(ctx, name)
 
 
 def load_step(step: Step) -> ModuleType:
@@ -113,6 +213,7 @@ class StepContext:
     project: Project
     step: Step
     say: Callable[[str], None] = print
+    resolutions: tuple[str, ...] = ()  # asked for with --resolve (see ``resolve``)
     notes: list[str] = field(default_factory=list)
     # (table, columns or None for whole rows) that this run set aside, for dry-run plans
     set_asides: list[tuple[str, tuple[str, ...] | None]] = field(default_factory=list)
@@ -217,9 +318,10 @@ def run_step(
     step: Step,
     direction: str,
     say: Callable[[str], None] = print,
+    resolutions: tuple[str, ...] = (),
 ) -> list[str]:
     """Run ``up`` or ``down`` of one step on ``conn`` (the caller owns the transaction)."""
-    return run_step_context(conn, project, step, direction, say).notes
+    return run_step_context(conn, project, step, direction, say, resolutions).notes
 
 
 def run_step_context(
@@ -228,14 +330,18 @@ def run_step_context(
     step: Step,
     direction: str,
     say: Callable[[str], None] = print,
+    resolutions: tuple[str, ...] = (),
 ) -> StepContext:
-    """``run_step``, returning the step's context (its notes and what it set aside). After an
-    ``up``, whatever an earlier ``down`` of the step set aside is put back where it now has a
-    place."""
+    """``run_step``, returning the step's context (its notes and what it set aside). Before an
+    ``up``, the resolutions asked for that the step offers run; after it, whatever an earlier
+    ``down`` of the step set aside is put back where it now has a place."""
     if direction not in ("up", "down"):
         raise ValueError(direction)
     module = load_step(step)
-    ctx = StepContext(conn=conn, project=project, step=step, say=say)
+    ctx = StepContext(conn=conn, project=project, step=step, say=say,
+                      resolutions=tuple(resolutions))
+    if direction == "up":
+        _resolve(module, ctx)
     getattr(module, direction)(ctx)
     if direction == "up":
         ctx.notes += setaside.restore(conn, ctx.archive, step.name, say)

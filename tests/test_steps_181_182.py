@@ -379,7 +379,7 @@ def test_the_conflict_query_finds_the_same_groups_before_citext(database_180: UR
     execute(database_180, DUPLICATES)
     sql = (stepping.REPO / "versions" / "1.8.2" / "sql" / "authorization-token-conflicts.sql"
            ).read_text(encoding="utf-8")
-    assert query(database_180, sql) == [
+    assert [r[:6] for r in query(database_180, sql)] == [
         (1, 20, 1, "dup-x", "ISO14443", 3), (1, 21, 1, "DUP-X", "ISO14443", 3),
         (1, 22, 1, "Dup-X", "ISO14443", 3),
         (2, 23, 1, "CROSS", "Central", 2), (2, 24, 2, "CROSS", "Central", 2)]

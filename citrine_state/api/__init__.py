@@ -245,10 +245,13 @@ class Status:
     edited: list[str] = field(default_factory=list)  # applied step files changed since they ran
     vanished: list[str] = field(default_factory=list)  # applied steps whose file is gone
     missing_extensions: list[str] = field(default_factory=list)  # the snapshot needs, e.g. postgis
+    # what the pending steps' pre-flights found: a run refuses until each is resolved
+    preflight: list[steps_mod.Finding] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        data = {k: v for k, v in self.__dict__.items() if k != "drift"}
+        data = {k: v for k, v in self.__dict__.items() if k not in ("drift", "preflight")}
         data["drift"] = self.drift.as_dict() if self.drift else None
+        data["preflight"] = [f.as_dict() for f in self.preflight]
         return data
 
 
@@ -288,6 +291,20 @@ def status(project: Project, url: URL, shadow_url: str | None = None) -> Status:
             waiting = {item.meta.get("step") for item in
                        setaside.find(conn, str(project.settings["archive_schema"]))}
         conn.rollback()
+        if result.state not in ("empty", "not-citrine"):
+            # what `migrate` would apply: every step not applied (also of versions without
+            # models yet, which `pending` leaves out)
+            result.preflight = steps_mod.preflight(
+                conn, project, [s for s in steps_mod.existing_steps(project)
+                                if s.name not in set(result.applied)])
+            if result.preflight:
+                offered = sorted({f.resolution for f in result.preflight if f.resolution})
+                result.warnings.append(
+                    f"the pre-flight of the pending steps found {len(result.preflight)} "
+                    "problem(s) that stop migrate, version and consolidated until they are "
+                    "settled (listed above; by hand"
+                    + (f", or --resolve {' / '.join(offered)} where it says so" if offered
+                       else "") + ")")
     _advise(result, project, waiting & set(result.pending))
     return result
 
@@ -680,11 +697,15 @@ def migrate(
     allow_out_of_order: bool = False,
     dry_run: bool = False,
     accept_edited: tuple[str, ...] = (),
+    resolutions: tuple[str, ...] = (),
 ) -> MigrateResult:
     """The spec's ``npm run migrate``: adopt what CitrineOS's own runner applied (verified),
     then apply every pending step in order, each in its own transaction; the last one is
-    verified against what the steps should produce before it commits."""
+    verified against what the steps should produce before it commits. Before anything is
+    written, the pending steps' pre-flights run (``resolutions``: what ``--resolve`` allows
+    them to settle); any other finding refuses the run."""
     steps_mod.all_steps(project)  # every listed step has its file, before we connect
+    steps_mod.check_resolutions(project, resolutions)
     with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
         p = plan(conn, project)
         _refuse_foreign(conn, project, p)
@@ -701,9 +722,10 @@ def migrate(
             _require_in_sync(conn, project, p.applied, url, shadow_url,
                              "nothing ran" if p.pending
                              else "no step is pending, but the database is not up to date")
+        runner.check_preflight(conn, project, p.pending, resolutions)
         adopted = _adopt(conn, project, p, url, shadow_url, say)
         ran = _apply_steps(conn, project, p.applied, p.pending, url, shadow_url, say, progress,
-                           late=set(p.out_of_order))
+                           late=set(p.out_of_order), resolutions=resolutions)
         repaired = []
         if not ran:
             # Nothing pending: still repair what another runner left behind (upstream's own
@@ -788,6 +810,7 @@ def _apply_steps(
     say: Say,
     progress: Callable[[StepRun], None] | None = None,
     late: set[str] | None = None,
+    resolutions: tuple[str, ...] = (),
 ) -> list[StepRun]:
     """Apply steps in order, one transaction each; the last is verified before it commits.
     Steps in ``late`` were accepted out of order: the ledger says so."""
@@ -801,7 +824,7 @@ def _apply_steps(
         note = "applied out of order (--allow-out-of-order)" if step.name in (late or ()) \
             else None
         seconds = runner.apply_step(conn, project, step, say=say, check=check, label=label or "",
-                                    note=note)
+                                    note=note, resolutions=resolutions)
         ran.append(StepRun(step.name, "up", seconds))
         if progress:
             progress(ran[-1])

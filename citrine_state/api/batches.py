@@ -23,7 +23,7 @@ from .. import db, ledger, runner, verify
 from ..errors import CheckFailed, CitrineError, ConnectionFailed, Refused, UsageError
 from ..project import Project
 from ..selection import parse
-from ..steps import Step, all_steps
+from ..steps import Step, all_steps, check_resolutions
 from . import Plan, _baseline_first, _refuse_foreign, plan
 
 Say = Callable[[str], None]
@@ -173,12 +173,14 @@ def run(
     shadow_url: str | None = None,
     lock_wait: float = 60.0,
     say: Say = _quiet,
+    resolutions: tuple[str, ...] = (),
 ) -> RunResult:
     """The spec's ``migrate:custom NAME``: check the batch's files and checksums, check that the
     schema is what the applied steps produce, replay the batch on a shadow database, then apply
     its not-yet-applied steps (and SQL) under the lock in one transaction, verified against the
     shadow result before COMMIT."""
     batch = runnable(project, name)
+    check_resolutions(project, resolutions)
     schema = project.settings["ledger_schema"]
     result = RunResult(batch)
     with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
@@ -203,6 +205,7 @@ def run(
         def check_base(c: Any) -> Any:
             return verify.verify_target(project, base, c, url, shadow_url)
 
+        runner.check_preflight(conn, project, todo, resolutions)
         if p.adopt:
             say(f"adopting {len(p.adopt)} step(s) from SequelizeMeta after checking the schema "
                 f"against {base.label}")
@@ -231,7 +234,8 @@ def run(
         # rolled back and retried with backoff, as migrate does for each step.
         result.ran, result.sql_seconds = runner.with_lock_retries(
             conn, project, f"custom batch {name}",
-            lambda: batch_mod.apply(conn, project, batch, todo, with_sql, check, say=say), say)
+            lambda: batch_mod.apply(conn, project, batch, todo, with_sql, check, say=say,
+                                    resolutions=resolutions), say)
     return result
 
 

@@ -13,7 +13,7 @@ from .. import consolidate, hazards, runner, setaside
 from ..errors import CheckFailed, CitrineError, Refused, UsageError
 from ..project import Project, Version, read_text
 from ..snapshot import committed_sql, sql_hash
-from ..steps import all_steps, file_checksum
+from ..steps import all_steps, check_resolutions, file_checksum
 from ..verify import steps_target, verify_connection, verify_target
 from . import (
     Say,
@@ -138,7 +138,7 @@ def _chain(project: Project, source: Version, target: Version) -> list[Version]:
 
 def _upgrade(conn: Any, project: Project, state: Status, target: Version, url: URL,
              shadow_url: str | None, dry_run: bool, allow: tuple[str, ...],
-             say: Say) -> ConsolidatedResult:
+             say: Say, resolutions: tuple[str, ...] = ()) -> ConsolidatedResult:
     """From exactly version ``state.version`` to ``target`` by consolidated migrations."""
     source = project.version(state.version or "")
     chain = _chain(project, source, target)
@@ -155,6 +155,9 @@ def _upgrade(conn: Any, project: Project, state: Status, target: Version, url: U
     if dry_run:
         return ConsolidatedResult("planned", target.name, plans=plans)
     _check_hazards(plans, allow)
+    by_name = {s.name: s for s in all_steps(project)}
+    runner.check_preflight(conn, project, [by_name[n] for v in chain for n in v.steps],
+                           resolutions)
     if state.recorded_by != "ledger":
         # The schema was just verified to equal the source snapshot: record how it got there.
         runner.record_as_adopted(conn, project, project.steps_up_to(source),
@@ -165,7 +168,7 @@ def _upgrade(conn: Any, project: Project, state: Status, target: Version, url: U
         seconds = runner.run_consolidated(
             conn, project, migration, checksum,
             check=lambda c, v=version: verify_connection(project, v, c, url, shadow_url),
-            label=f"snapshot {version.name}", say=say)
+            label=f"snapshot {version.name}", say=say, resolutions=resolutions)
         upgrades.append((migration.source, migration.target, seconds))
     return ConsolidatedResult("upgraded", target.name, upgrades=upgrades, plans=plans)
 
@@ -195,11 +198,14 @@ def consolidated(
     dry_run: bool = False,
     allow_hazards: tuple[str, ...] = (),
     target_name: str | None = None,
+    resolutions: tuple[str, ...] = (),
 ) -> ConsolidatedResult:
     """The spec's ``migrate:consolidated``: an empty database gets the latest snapshot; a database
     exactly at an older version gets each consolidated migration up to the latest, each in one
-    transaction, verified against the source snapshot before and the target snapshot after."""
+    transaction, verified against the source snapshot before and the target snapshot after.
+    The pre-flights of the steps the migrations stand for run before the first one."""
     _known_hazards(allow_hazards)
+    check_resolutions(project, resolutions)
     target = project.version(target_name) if target_name else project.latest
     with runner.migrating(url, project, lock_wait=lock_wait, say=say, target=target) as conn:
         if runner.is_empty(conn, project):
@@ -224,7 +230,7 @@ def consolidated(
         if state.state == "at-version" and state.version and \
                 project.version(state.version).key < target.key:
             return _upgrade(conn, project, state, target, url, shadow_url, dry_run,
-                            allow_hazards, say)
+                            allow_hazards, say, resolutions)
         if state.state == "at-version":
             raise Refused(f"the database is at {state.version}, newer than {target.name}: "
                           f"use `citrine-migrate rollback {target.name}`")
@@ -255,12 +261,14 @@ def to_version(
     allow_hazards: tuple[str, ...] = (),
     drop_baseline: bool = False,
     accept_edited: tuple[str, ...] = (),
+    resolutions: tuple[str, ...] = (),
 ) -> VersionResult:
     """Bring the database to exactly version ``name`` by the fitting path: a snapshot on an empty
     database, consolidated migrations from an exact older version, the remaining steps from
     between versions, the steps' downs from a newer state (the baseline's only with
-    ``drop_baseline``, as ``rollback``)."""
+    ``drop_baseline``, as ``rollback``). Upwards, the steps' pre-flights run first."""
     _known_hazards(allow_hazards)
+    check_resolutions(project, resolutions)
     target = project.version(name)
     if project.models_path(target) is None:
         raise UsageError(f"version {name} has no models in schema/ yet")
@@ -270,7 +278,7 @@ def to_version(
         waiting = _set_aside(conn, project, project.steps_up_to(target))
     if empty or (not waiting and _exact_older(project, url, shadow_url, target)):
         result = consolidated(project, url, shadow_url, lock_wait, say, dry_run, allow_hazards,
-                              target_name=name)
+                              target_name=name, resolutions=resolutions)
         return VersionResult(result.action, name, install=result.install,
                              upgrades=result.upgrades, plans=result.plans)
     wanted = set(project.steps_up_to(target))
@@ -294,8 +302,10 @@ def to_version(
                     f"version {name}: {len(pending)} pending step(s)")])
             if not p.adopt:  # as migrate: never build steps on a drifted schema
                 _require_in_sync(conn, project, p.applied, url, shadow_url, "nothing ran")
+            runner.check_preflight(conn, project, pending, resolutions)
             _adopt(conn, project, p, url, shadow_url, say)
-            ran = _apply_steps(conn, project, p.applied, pending, url, shadow_url, say)
+            ran = _apply_steps(conn, project, p.applied, pending, url, shadow_url, say,
+                               resolutions=resolutions)
             return VersionResult("stepped", name, ran=ran)
     # accepted edits were re-stamped above (a dry run only planned as if)
     return rollback(project, url, name, shadow_url, lock_wait, say, dry_run,

@@ -24,6 +24,7 @@ from .common import (
     LockTimeoutOpt,
     LockWaitOpt,
     ProjectOpt,
+    ResolveOpt,
     ShadowUrlOpt,
     _backup_first,
     _lock_options,
@@ -333,6 +334,7 @@ def custom(
     lock_timeout: LockTimeoutOpt = None,
     lock_retries: LockRetriesOpt = None,
     backup: BackupOpt = False,
+    resolve: ResolveOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Run a custom batch: shadow replay first, then one transaction, verified (spec:
@@ -356,7 +358,8 @@ def custom(
     if batch.has_up:
         say("  • hand-written SQL (UP)")
     say("")
-    result = api_batches.run(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say)
+    result = api_batches.run(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say,
+                             resolutions=tuple(resolve or ()))
     if as_json:
         _result_json("up-to-date" if result.nothing_to_do else "applied", None, result.ran,
                      batch=batch.name, adopted=list(result.adopted),

@@ -293,6 +293,12 @@ AcceptEditedOpt = Annotated[
                       "its checksum in the ledger (recorded with a note), then go on. "
                       "Repeatable."),
 ]
+ResolveOpt = Annotated[
+    list[str] | None,
+    typer.Option("--resolve", parser=parse_nonempty, metavar="RESOLUTION",
+                 help="Let a step settle what its pre-flight found, in the way it offers "
+                      "(`status` lists them, e.g. merge-token-duplicates); repeatable."),
+]
 LockWaitOpt = Annotated[
     float, typer.Option("--lock-wait", parser=parse_seconds, metavar="SECONDS",
                         help="Seconds to wait for another runner's lock (0 to 86400).")
@@ -435,3 +441,31 @@ def _known_version(proj: Any, version: str | None) -> None:
     """A version the project knows, checked before any connection (or backup) is made."""
     if version is not None:
         proj.version(version)
+
+
+def render_findings(out: Any, findings: Any, offered: dict[str, tuple[str, str]] | None = None,
+                    ) -> None:
+    """The pre-flight report: each finding with its lines and how it is settled."""
+    for finding in findings:
+        out.print(f"  ✗ {finding.step}: {finding.summary}", markup=False)
+        for line in finding.details:
+            out.print(f"      {line}", markup=False)
+        if finding.resolution:
+            out.print(f"      settled by: --resolve {finding.resolution}", markup=False)
+        else:
+            out.print("      settled by: hand only", markup=False)
+    offers = sorted({f.resolution for f in findings if f.resolution and offered
+                     and f.resolution in offered})
+    for name in offers:
+        out.print(f"  --resolve {name}: {offered[name][1]}", markup=False)
+
+
+def findings_json(err: Any) -> dict[str, Any]:
+    """``--json`` of a run the pre-flight refused (stdout; the error line stays on stderr)."""
+    return {
+        "action": "refused",
+        "error": str(err),
+        "preflight": [f.as_dict() for f in err.findings],
+        "resolutions": {name: {"step": step, "description": text}
+                        for name, (step, text) in sorted(err.offered.items())},
+    }

@@ -18,6 +18,7 @@ from .common import (
     LockTimeoutOpt,
     LockWaitOpt,
     ProjectOpt,
+    ResolveOpt,
     ShadowUrlOpt,
     _backup_first,
     _console,
@@ -50,6 +51,7 @@ def migrate(
     )] = False,
     dry_run: DryRunOpt = False,
     accept_edited: AcceptEditedOpt = None,
+    resolve: ResolveOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Apply every pending step in order, each in its own transaction (spec: npm run migrate)."""
@@ -69,7 +71,8 @@ def migrate(
 
     result = api.migrate(proj, url, shadow_url, lock_wait=lock_wait, say=_say,
                          progress=progress, allow_out_of_order=allow_out_of_order,
-                         dry_run=dry_run, accept_edited=tuple(accept_edited or ()))
+                         dry_run=dry_run, accept_edited=tuple(accept_edited or ()),
+                         resolutions=tuple(resolve or ()))
     if as_json:
         action = "planned" if result.plan is not None else "migrated" if result.ran \
             else "up-to-date"

@@ -17,6 +17,7 @@ from .common import (
     LockTimeoutOpt,
     LockWaitOpt,
     ProjectOpt,
+    ResolveOpt,
     ShadowUrlOpt,
     _backup_first,
     _console,
@@ -32,6 +33,7 @@ from .common import (
     _url,
     app,
     parse_version,
+    render_findings,
 )
 
 # --- snapshot ------------------------------------------------------------------------------------
@@ -80,6 +82,7 @@ def consolidated(
     allow_hazard: AllowHazardOpt = None,
     as_json: JsonOpt = False,
     backup: BackupOpt = False,
+    resolve: ResolveOpt = None,
 ) -> None:
     """Fresh install from the latest snapshot, or consolidated upgrades from an exact older
     version (spec: migrate:consolidated)."""
@@ -92,7 +95,8 @@ def consolidated(
         _backup_first(proj, url)
     _say(f"database: {_masked(url)}")
     result = api.consolidated(proj, url, shadow_url, lock_wait=lock_wait, say=_say,
-                              dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()))
+                              dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()),
+                              resolutions=tuple(resolve or ()))
     _report_upgrade(result, as_json)
 
 
@@ -170,6 +174,7 @@ def verify(
 def _status(project: str | None, database_url: str | None, shadow_url: str | None,
             as_json: bool) -> None:
     from .. import api
+    from ..steps import declared_resolutions
 
     proj = _project(project)
     url = _url(proj, database_url)
@@ -206,6 +211,10 @@ def _status(project: str | None, database_url: str | None, shadow_url: str | Non
     if result.drift is not None and not result.drift.in_sync:
         out.print("\nDrift:", markup=False)
         _render_diff(out, result.drift)
+    if result.preflight:
+        out.print("\nPre-flight (a run that applies these steps refuses until each is "
+                  "settled):", markup=False)
+        render_findings(out, result.preflight, declared_resolutions(proj))
     if result.warnings:
         out.print("\nWarnings:", markup=False)
         for warning in result.warnings:

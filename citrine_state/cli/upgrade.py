@@ -20,6 +20,7 @@ from .common import (
     LockTimeoutOpt,
     LockWaitOpt,
     ProjectOpt,
+    ResolveOpt,
     ShadowUrlOpt,
     VersionArg,
     _backup_first,
@@ -53,6 +54,7 @@ def version_cmd(
     backup: BackupOpt = False,
     drop_baseline: DropBaselineOpt = False,
     accept_edited: AcceptEditedOpt = None,
+    resolve: ResolveOpt = None,
 ) -> None:
     """Bring the database to exactly VERSION by the fitting path (spec: migrate:version)."""
     from .. import api
@@ -67,7 +69,8 @@ def version_cmd(
     result = api.to_version(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
                             dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()),
                             drop_baseline=drop_baseline,
-                            accept_edited=tuple(accept_edited or ()))
+                            accept_edited=tuple(accept_edited or ()),
+                            resolutions=tuple(resolve or ()))
     _report_upgrade(result, as_json)
 
 

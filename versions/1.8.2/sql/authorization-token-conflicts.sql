@@ -8,17 +8,19 @@
 -- (idToken varchar) and after it (citext).
 --
 -- Columns: "group" (1, 2, ... in the order of each group's lowest id), id, "tenantId",
--- "idToken" (as written), "idTokenType", "groupSize". Ordered by group, then id.
--- Used by 20260122000000-add-authorization-unique-index (it refuses when any row comes back).
+-- "idToken" (as written), "idTokenType", "groupSize", "createdAt". Ordered by group, then id.
+-- Used by 20260122000000-add-authorization-unique-index: its pre-flight reports these groups
+-- before a run starts, and its up refuses when any row comes back. A 1.7 database (tokens still
+-- in IdTokens) has its own form of the query: authorization-token-conflicts-1.7.sql.
 WITH keyed AS (
-    SELECT a.id, a."tenantId", a."idToken"::text AS "idToken", a."idTokenType",
+    SELECT a.id, a."tenantId", a."idToken"::text AS "idToken", a."idTokenType", a."createdAt",
            count(*) OVER w AS "groupSize", min(a.id) OVER w AS "firstId"
     FROM public."Authorizations" AS a
     WHERE a."idTokenType" IS NOT NULL
     WINDOW w AS (PARTITION BY lower(a."idToken"::text COLLATE "default"), a."idTokenType")
 )
 SELECT dense_rank() OVER (ORDER BY "firstId") AS "group", id, "tenantId", "idToken",
-       "idTokenType", "groupSize"
+       "idTokenType", "groupSize", "createdAt"
 FROM keyed
 WHERE "groupSize" > 1
 ORDER BY "firstId", id
