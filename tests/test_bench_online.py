@@ -12,7 +12,12 @@ import sqlalchemy as sa
 from citrine_state import db
 
 from .support.reference import (
-    REPO, SCHEMAS, assert_same_schema, dump_for_step, psql_file, require_reference,
+    REPO,
+    SCHEMAS,
+    assert_same_schema,
+    dump_for_step,
+    psql_file,
+    require_reference,
 )
 
 UPSTREAM_SQL = REPO / "bench" / "upstream_1_8_0_to_1_8_3.sql"
