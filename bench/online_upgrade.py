@@ -3,11 +3,14 @@ upstream's (the statements CitrineOS v1.8.3's runner executes) side by side, eac
 of one busy 1.8.0 database, while a client keeps writing. Prints JSON.
 
     .venv/bin/python -m bench.online_upgrade [--runs 3] [--messages 3000000] [--json-out FILE]
+        [--keep-seed | --from-database NAME]
 
 The 1.8.0 database: ``bench.generate17``'s scale-1 data (200k Authorizations, 500 stations ...)
 taken to 1.8.0 by `citrine-migrate version 1.8.0`, then OCPPMessages grown to ``--messages`` rows
 by one ``INSERT ... SELECT generate_series`` (its secondary indexes and foreign key dropped for
 the load and put back as they were, so the schema stays exactly 1.8.0's) and ``VACUUM ANALYZE``.
+``--from-database NAME`` uses an existing 1.8.0 database of the same server instead (a restored
+copy of one's own: the rehearsal), which is only ever copied.
 
 Each run makes one ``CREATE DATABASE ... TEMPLATE`` copy per contender (after a CHECKPOINT),
 the contenders' order alternating from run to run:
@@ -32,6 +35,7 @@ import argparse
 import json
 import os
 import random
+import secrets
 import subprocess
 import sys
 import threading
@@ -120,7 +124,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="OCPPMessages rows in the 1.8.0 database (default 3M)")
     parser.add_argument("--json-out", type=Path, metavar="FILE",
                         help="also write the JSON figures to FILE")
+    parser.add_argument("--from-database", metavar="NAME",
+                        help="rehearse on copies of this existing 1.8.0 database on the same "
+                        "server (left as it is; --messages is then not used)")
+    parser.add_argument("--keep-seed", action="store_true",
+                        help="keep the generated 1.8.0 database (its name is in the JSON) for "
+                        "a later --from-database")
     args = parser.parse_args(argv)
+    if args.from_database is not None and not args.from_database.strip():
+        parser.error("--from-database: give a database name")
     if args.json_out is not None:
         parent = args.json_out.resolve().parent
         if not parent.is_dir() or not os.access(parent, os.W_OK):
@@ -186,20 +198,36 @@ def build_180(url: Any, messages: int) -> dict[str, Any]:
     t = time.perf_counter()
     with db.connect(url) as conn:
         _auto(conn).exec_driver_sql("VACUUM ANALYZE")
-        rows = {name: _auto(conn).exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar_one()
-                for name in ("OCPPMessages", "Authorizations", "ChargingStations")}
     vacuum_s = time.perf_counter() - t
-    state = json.loads(cli("status", "--json", url=url).stdout)
-    if (state.get("state"), state.get("version")) != ("at-version", "1.8.0"):
-        raise BenchError(f"the prepared database is not at 1.8.0: {state.get('summary')}", 1)
+    check_180(url, code=1)
     return {
         "setup_s": round(time.perf_counter() - started, 1),
         "generate17_s": generated["generation_s"],
         "to_1_8_0_s": round(to_180_s, 1),
         "grow_messages_s": round(grow_s, 1),
         "vacuum_analyze_s": round(vacuum_s, 1),
-        "rows": rows,
+        "rows": row_counts(url),
     }
+
+
+def row_counts(url: Any) -> dict[str, int]:
+    with db.connect(url) as conn:
+        rows = {name: conn.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar_one()
+                for name in ("OCPPMessages", "Authorizations", "ChargingStations")}
+        conn.rollback()
+    return rows
+
+
+def check_180(url: Any, code: int) -> None:
+    """Both contenders start from 1.8.0 exactly (status, through the CLI)."""
+    proc = cli("status", "--json", url=url, check=False)
+    try:
+        state = json.loads(proc.stdout)
+    except ValueError:
+        line = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        raise BenchError(f"status failed on {db.mask(url)}: {line}", code) from None
+    if (state.get("state"), state.get("version")) != ("at-version", "1.8.0"):
+        raise BenchError(f"{db.mask(url)} is not at 1.8.0: {state.get('summary')}", code)
 
 
 # --- the client -----------------------------------------------------------------------------
@@ -353,7 +381,7 @@ def checkpoint(server: Any) -> None:
 
 
 def one_contender(server: Any, seed: Any, name: str, index: int) -> dict[str, Any]:
-    copy = server.set(database=f"{seed.database.replace('_seed', '')}_{name}_{index}")
+    copy = server.set(database=f"bench_online_{secrets.token_hex(3)}_{name}_{index}")
     db.create_database(copy, template=seed.database, file_copy=True)
     try:
         checkpoint(server)
@@ -408,37 +436,54 @@ def git_commit() -> str | None:
     return (proc.stdout.strip() + ("+dirty" if dirty else "")) if proc.returncode == 0 else None
 
 
-def bench(args: argparse.Namespace) -> tuple[dict[str, Any], int]:
-    server = server_url()
+def prepare(server: Any, args: argparse.Namespace) -> tuple[Any, dict[str, Any], bool]:
+    """The 1.8.0 database both contenders copy: the user's (left as it is) or a generated one
+    (dropped at the end unless --keep-seed); returns it, its setup figures, whether to drop."""
+    if args.from_database:
+        seed = server.set(database=args.from_database)
+        check_180(seed, code=2)
+        return seed, {"from_database": args.from_database, "rows": row_counts(seed)}, False
     seed = new_database(server, "bench_online_seed")
     try:
         setup = build_180(seed, args.messages)
-        runs: list[dict[str, Any]] = []
-        code = 0
+    except BaseException:
+        db.drop_database(seed)
+        raise
+    if args.keep_seed:
+        setup["kept_database"] = seed.database
+    return seed, setup, not args.keep_seed
+
+
+def bench(args: argparse.Namespace) -> tuple[dict[str, Any], int]:
+    server = server_url()
+    seed, setup, drop_seed = prepare(server, args)
+    runs: list[dict[str, Any]] = []
+    code = 0
+    try:
         for index in range(args.runs):
             order = ("ours", "upstream") if index % 2 == 0 else ("upstream", "ours")
             run: dict[str, Any] = {"order": list(order)}
             for name in order:
                 run[name] = one_contender(server, seed, name, index)
+            runs.append(run)
             if any(run[n]["returncode"] != 0 for n in order):
-                runs.append(run)
                 code = 1
                 break
             run["goal"] = goal(run["ours"], run["upstream"])
-            runs.append(run)
     finally:
-        db.drop_database(seed)
+        if drop_seed:
+            db.drop_database(seed)
     completed = [r for r in runs if "goal" in r]
     figures = {
         "commit": git_commit(),
-        "messages": args.messages,
+        "messages": None if args.from_database else args.messages,
         "interval_ms": round(INTERVAL_S * 1000),
         "setup": setup,
         "runs": runs,
         "goal_met_in_every_run": bool(completed) and len(completed) == args.runs
         and all(r["goal"]["met"] for r in completed),
-        "worst_s": {name: [r[name]["worst_s"] for r in runs] for name in CONTENDERS},
-        "wall_s": {name: [r[name]["wall_s"] for r in runs] for name in CONTENDERS},
+        "worst_s": {name: [r[name]["worst_s"] for r in runs if name in r] for name in CONTENDERS},
+        "wall_s": {name: [r[name]["wall_s"] for r in runs if name in r] for name in CONTENDERS},
     }
     return figures, code
 
