@@ -52,6 +52,7 @@ from citrine_state.errors import CitrineError
 from citrine_state.localpg import find_bindir
 
 from .common import REPO, cli, emit, new_database, server_url, url_text
+from .upgrade import STEP_LINE
 
 UPSTREAM_SQL = REPO / "bench" / "upstream_1_8_0_to_1_8_3.sql"
 INTERVAL_S = 0.020
@@ -407,6 +408,11 @@ def one_contender(server: Any, seed: Any, name: str, index: int) -> dict[str, An
         stmts = result["statements"].values()
         result["worst_s"] = max((s["worst_s"] or 0.0) for s in stmts)
         result["client_errors"] = sum(s["errors"] for s in stmts)
+        result["client_ticks_per_s"] = round(
+            result["statements"]["insert_ocpp_message"]["count"] / max(end - start, 1e-9), 1)
+        if name == "ours":
+            result["steps_s"] = {m.group(1): float(m.group(2))
+                                 for m in STEP_LINE.finditer(proc.stdout)}
         if proc.returncode != 0:
             result["output_tail"] = (proc.stdout[-1500:] + proc.stderr[-2500:]).strip()
         else:
