@@ -35,6 +35,7 @@ import argparse
 import json
 import os
 import random
+import re
 import secrets
 import subprocess
 import sys
@@ -52,9 +53,10 @@ from citrine_state.errors import CitrineError
 from citrine_state.localpg import find_bindir
 
 from .common import REPO, cli, emit, new_database, server_url, url_text
-from .upgrade import STEP_LINE
 
 UPSTREAM_SQL = REPO / "bench" / "upstream_1_8_0_to_1_8_3.sql"
+# A step's progress line (step names may have capitals: add-isUserTenant-to-tenants).
+STEP_LINE = re.compile(r"✅\s+(\d{14}-[A-Za-z0-9-]+)\s+\(([\d.]+)s\)")
 INTERVAL_S = 0.020
 GOAL_WORST_S = 0.3
 GOAL_WALL_RATIO = 2.0
