@@ -500,6 +500,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     try:
         figures, code = bench(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("online_upgrade: interrupted; the databases it made are dropped\n")
+        raise SystemExit(130) from None
     except BenchError as exc:
         sys.stderr.write(f"online_upgrade: {exc}\n")
         raise SystemExit(exc.code) from None
