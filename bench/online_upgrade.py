@@ -261,7 +261,19 @@ class Client:
         conn.prepare_threshold = None  # node-postgres sends unnamed statements
         return conn
 
+    def _reconnect(self, old: psycopg.Connection) -> psycopg.Connection:
+        """A lost connection is an error of the statement that saw it; the client goes on
+        with a new one (as a pool would), or stops when the server is gone."""
+        old.close()
+        return self._connect()
+
     def run(self) -> None:
+        try:
+            self._loop()
+        except psycopg.Error as exc:
+            self.failure = f"the client lost the server: {str(exc).strip().splitlines()[0]}"
+
+    def _loop(self) -> None:
         rng = random.Random(18)
         try:
             conn = self._connect()
@@ -288,7 +300,7 @@ class Client:
                     except psycopg.Error as exc:
                         self.errors.append((what, started, str(exc).strip().splitlines()[0]))
                         if conn.broken:
-                            conn = self._connect()
+                            conn = self._reconnect(conn)
                     self.samples.append((what, started, time.perf_counter() - started))
                 next_tick += INTERVAL_S
                 now = time.perf_counter()

@@ -48,3 +48,24 @@ def test_bench_refuses_bad_options_with_one_line_and_exit_2():
         assert proc.returncode == 2, (args, proc.stderr)
         assert "Traceback" not in proc.stderr
         assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+def test_bench_counts_a_statement_blocked_into_the_upgrade_and_not_the_ones_outside_it():
+    from bench.online_upgrade import Client, window_figures
+
+    client = Client(url=None, stations=[], tokens=[])
+    client.samples = [
+        ("insert_ocpp_message", 9.0, 0.004),   # before the upgrade: baseline only
+        ("insert_ocpp_message", 9.9, 1.2),     # sent before it began, blocked into it
+        ("insert_ocpp_message", 11.5, 0.003),
+        ("insert_ocpp_message", 20.5, 0.9),    # after it ended
+        ("read_authorization", 12.0, 0.05),
+    ]
+    client.errors = [("read_authorization", 12.0, "canceling statement"),
+                     ("read_authorization", 30.0, "later")]
+    figures = window_figures(client, start=10.0, end=20.0)
+    insert = figures["insert_ocpp_message"]
+    assert (insert["count"], insert["worst_s"], insert["worst_at_s"]) == (2, 1.2, -0.1)
+    assert figures["read_authorization"]["errors"] == 1
+    assert figures["update_station"]["count"] == 0
+    assert figures["update_station"]["worst_s"] is None
