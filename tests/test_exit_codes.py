@@ -25,9 +25,12 @@ from citrine_state import db
 
 from .support.cli import citrine
 from .support.reference import dump_for_step, psql_file
+from .support.stepping import repo_project, step_names
 from .test_migrate import STEPS_17X
 
 UNREACHABLE = "postgresql://someone:not-this-pw@127.0.0.1:1/citrine"
+LATEST = repo_project().latest.name
+ALL_STEPS = len(step_names())
 
 
 def _exec(url: URL, sql: str) -> None:
@@ -39,9 +42,9 @@ def _exec(url: URL, sql: str) -> None:
 @pytest.fixture(scope="module")
 def templates(pg_server: URL, tmp_path_factory: pytest.TempPathFactory,
               shared_cache: Path) -> Iterator[dict[str, URL]]:
-    """Databases to copy from: "at180" (installed from the snapshot), "drifted180" (the same
-    without an index), "17x" (a real CitrineOS 1.7.x database: its dump and SequelizeMeta),
-    "empty", "foreign" (another application's table)."""
+    """Databases to copy from: "atlatest" (the latest version, installed by consolidated),
+    "drifted" (the same without an index), "17x" (a real CitrineOS 1.7.x database: its dump
+    and SequelizeMeta), "empty", "foreign" (another application's table)."""
     import shutil
 
     from .conftest import REPO
@@ -56,13 +59,13 @@ def templates(pg_server: URL, tmp_path_factory: pytest.TempPathFactory,
     (source / ".citrine" / "cache").symlink_to(shared_cache, target_is_directory=True)
     made: dict[str, URL] = {}
     try:
-        for name in ("at180", "drifted180", "17x", "empty", "foreign"):
+        for name in ("atlatest", "drifted", "17x", "empty", "foreign"):
             made[name] = pg_server.set(database=f"exit_{name}_{secrets.token_hex(4)}")
             db.create_database(made[name])
-        assert citrine("consolidated", project=source, url=made["at180"]).code == 0
-        db.drop_database(made["drifted180"])
-        db.create_database(made["drifted180"], template=made["at180"].database)
-        _exec(made["drifted180"], 'DROP INDEX "event_data_station_id"')
+        assert citrine("consolidated", project=source, url=made["atlatest"]).code == 0
+        db.drop_database(made["drifted"])
+        db.create_database(made["drifted"], template=made["atlatest"].database)
+        _exec(made["drifted"], 'DROP INDEX "event_data_station_id"')
         psql_file(made["17x"], dump_for_step(STEPS_17X[-1]))
         _exec(made["17x"], 'INSERT INTO "SequelizeMeta" (name) VALUES '
               + ", ".join(f"('{n}.ts')" for n in STEPS_17X))
@@ -112,12 +115,14 @@ class Row:
 
 ROWS: dict[str, Row] = {
     # --- reports: 0 whenever they could report, 2 when they could not -------------------------
-    "status-drift": Row(("status",), "drifted180", 0, "differs from its snapshot"),
+    "status-drift": Row(("status",), "drifted", 0, "differs from its snapshot"),
     "status-unreachable": Row(("status",), "unreachable", 2, "cannot connect"),
-    "consolidated:status": Row(("consolidated:status",), "at180", 0, "exactly at version 1.8.0"),
-    "manager-list": Row(("manager", "list"), "at180", 0, "12 of 12 step(s) applied."),
+    "consolidated:status": Row(("consolidated:status",), "atlatest", 0,
+                               f"exactly at version {LATEST}"),
+    "manager-list": Row(("manager", "list"), "atlatest", 0,
+                        f"{ALL_STEPS} of {ALL_STEPS} step(s) applied."),
     "manager-list-unreachable": Row(("manager", "list"), "unreachable", 2, "cannot connect"),
-    "manager-report-drift": Row(("manager", "report", "--format", "json"), "drifted180", 0,
+    "manager-report-drift": Row(("manager", "report", "--format", "json"), "drifted", 0,
                                 '"state": "drifted"'),
     "manager-report-unreachable": Row(("manager", "report"), "unreachable", 2,
                                       "cannot connect"),
@@ -130,12 +135,12 @@ ROWS: dict[str, Row] = {
                                    "0"),
     "db-status": Row(("db", "status"), "none", 0, "not created"),
     # --- checks: 0 nothing found, 1 found (and said), 2 could not check ------------------------
-    "check": Row(("check",), "at180", 0, "Nothing pending."),
-    "check-pending": Row(("check",), "17x", 1, "7 pending step(s):"),
-    "check-history": Row(("check",), "at180", 1, "Nothing pending, but 1 history problem stops",
+    "check": Row(("check",), "atlatest", 0, "Nothing pending."),
+    "check-pending": Row(("check",), "17x", 1, f"{ALL_STEPS - len(STEPS_17X)} pending step(s):"),
+    "check-history": Row(("check",), "atlatest", 1, "Nothing pending, but 1 history problem stops",
                          alter=_unknown_name),
-    "verify": Row(("verify",), "at180", 0, "in sync with version 1.8.0"),
-    "verify-drift": Row(("verify",), "drifted180", 1, "drift from version 1.8.0"),
+    "verify": Row(("verify",), "atlatest", 0, f"in sync with version {LATEST}"),
+    "verify-drift": Row(("verify",), "drifted", 1, f"drift from version {LATEST}"),
     "verify-between": Row(("verify",), "17x", 2, "`citrine-migrate migrate` applies the "
                           "remaining steps"),
     "snapshot-check": Row(("snapshot", "--check"), "none", 0, "ok     snapshots/1.8.0.sql"),
@@ -145,37 +150,38 @@ ROWS: dict[str, Row] = {
     "manager-validate-problems": Row(("manager", "validate"), "none", 1, "1 problem(s)",
                                      prepare=_unlisted_step),
     # --- writing commands: 0 done or already so, 1 drift or failed verification, 2 refused ---
-    "migrate": Row(("migrate",), "at180", 0, "No pending steps: the database is up to date."),
-    "migrate-drift": Row(("migrate",), "drifted180", 1, "drift: the schema differs from what "
+    "migrate": Row(("migrate",), "atlatest", 0, "No pending steps: the database is up to date."),
+    "migrate-drift": Row(("migrate",), "drifted", 1, "drift: the schema differs from what "
                          "its history says"),
-    "migrate-unknown": Row(("migrate",), "at180", 2, "20990101000000-from-the-future.js",
+    "migrate-unknown": Row(("migrate",), "atlatest", 2, "20990101000000-from-the-future.js",
                            alter=_unknown_name),
-    "consolidated": Row(("consolidated",), "at180", 0, "already at version 1.8.0"),
-    "consolidated-drift": Row(("consolidated",), "drifted180", 1, "drift: the database is not "
+    "consolidated": Row(("consolidated",), "atlatest", 0, f"already at version {LATEST}"),
+    "consolidated-drift": Row(("consolidated",), "drifted", 1, "drift: the database is not "
                               "exactly at a version"),
     "consolidated-between": Row(("consolidated",), "17x", 2, "use `citrine-migrate migrate`"),
-    "version": Row(("version", "1.8.0"), "at180", 0, "already at version 1.8.0"),
-    "version-drift": Row(("version", "1.8.0"), "drifted180", 1, "not exactly at version 1.8.0"),
-    "version-unknown": Row(("version", "9.9.9"), "at180", 2, "unknown version '9.9.9'"),
-    "rollback": Row(("rollback", "1.8.0"), "at180", 0, "already at version 1.8.0"),
-    "rollback-drift": Row(("rollback", "1.8.0"), "drifted180", 1,
-                          "not exactly at version 1.8.0"),
+    "version": Row(("version", LATEST), "atlatest", 0, f"already at version {LATEST}"),
+    "version-drift": Row(("version", LATEST), "drifted", 1,
+                          f"not exactly at version {LATEST}"),
+    "version-unknown": Row(("version", "9.9.9"), "atlatest", 2, "unknown version '9.9.9'"),
+    "rollback": Row(("rollback", LATEST), "atlatest", 0, f"already at version {LATEST}"),
+    "rollback-drift": Row(("rollback", LATEST), "drifted", 1,
+                          f"not exactly at version {LATEST}"),
     "rollback-refused": Row(("rollback", "1.8.0"), "17x", 2,
                             "does not have every step of 1.8.0 applied"),
     "undo": Row(("undo",), "empty", 0, "No step is applied: nothing to undo."),
     "undo-foreign": Row(("undo",), "foreign", 2, "not a CitrineOS database"),
-    "custom-done": Row(("custom", "b"), "at180", 0, "nothing to do", prepare=_batch),
-    "custom-unknown": Row(("custom", "nosuch"), "at180", 2, "no custom batch named nosuch",
+    "custom-done": Row(("custom", "b"), "atlatest", 0, "nothing to do", prepare=_batch),
+    "custom-unknown": Row(("custom", "nosuch"), "atlatest", 2, "no custom batch named nosuch",
                           quiet=True),
-    "custom:rollback-nothing": Row(("custom:rollback", "b"), "at180", 0,
+    "custom:rollback-nothing": Row(("custom:rollback", "b"), "atlatest", 0,
                                    "nothing to roll back", prepare=_batch),
-    "custom:rollback-path": Row(("custom:rollback", "../../etc/passwd"), "at180", 2,
+    "custom:rollback-path": Row(("custom:rollback", "../../etc/passwd"), "atlatest", 2,
                                 "is not a batch name", quiet=True),
-    "custom:rollback-unknown": Row(("custom:rollback", "nosuch"), "at180", 2,
+    "custom:rollback-unknown": Row(("custom:rollback", "nosuch"), "atlatest", 2,
                                    "no custom batch named nosuch", quiet=True),
-    "backup": Row(("backup",), "at180", 0, "checked with pg_restore --list"),
+    "backup": Row(("backup",), "atlatest", 0, "checked with pg_restore --list"),
     "backup-unreachable": Row(("backup",), "unreachable", 2, "cannot connect"),
-    "restore-directory": Row(("restore", "versions"), "at180", 2,
+    "restore-directory": Row(("restore", "versions"), "atlatest", 2,
                              "versions is a folder, not a backup file", quiet=True),
     "select": Row(("select", "--select", "2", "--name", "b", "--description", "d", "--yes"),
                   "none", 0, "Custom batch migration created"),
