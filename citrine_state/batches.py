@@ -720,11 +720,12 @@ def apply(
     sql_seconds: float | None = None
     with runner.transaction(conn, project, f"custom batch {batch.name}, in one transaction",
                             say):
+        lands_at = max(s.name for s in todo) if todo else None
         for step in sorted(todo, key=lambda s: s.name):
             started = time.perf_counter()
             say(f"up {step.name}")
             _run(conn, project, step, "up", say, resolutions)
-            runner.record_names(conn, project, [step.name])
+            runner.record_names(conn, project, [step.name], lands_at)
             seconds = time.perf_counter() - started
             ledger.record(conn, schema, name=step.name, kind="batch", version=step.version,
                           checksum=step.checksum, duration_ms=int(seconds * 1000),

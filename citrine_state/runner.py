@@ -126,17 +126,21 @@ def transaction(conn: Connection, project: Project, what: str,
         settle(conn, project, say)
 
 
-def record_names(conn: Connection, project: Project, new: list[str]) -> None:
-    """SequelizeMeta as CitrineOS's own runner of the release the database is now at leaves
-    it, so that runner finds nothing to do: every applied step (``new`` and those already
-    named there) gets a row with that release's extension (``.ts`` up to 1.8.0, ``.js`` from
-    1.8.1); rows the other runner wrote are kept, as upstream keeps them."""
+def record_names(conn: Connection, project: Project, new: list[str],
+                 lands_at: str | None = None) -> None:
+    """SequelizeMeta as CitrineOS's own runner of the release the run lands at leaves it, so
+    that runner finds nothing to do: every applied step (``new`` and those already named
+    there) gets a row with that release's extension (``.ts`` up to 1.8.0, ``.js`` from 1.8.1);
+    rows the other runner wrote are kept, as upstream keeps them. ``lands_at`` is the last
+    step of a run of several (by default the last step applied): the run's target decides,
+    not the versions it passes on its way, as with upstream's runner of that target."""
     known = {s for v in project.versions for s in v.steps}
     named = {ledger.base_name(n) for n in ledger.sequelize_names(conn)} & known
     applied = sorted(named | set(new))
     if not applied:
         return
-    extension = project.sequelize_extension(project.version_of_step(applied[-1]))
+    last = max(applied[-1], lands_at or "")
+    extension = project.sequelize_extension(project.version_of_step(last))
     ledger.record_sequelize(conn, applied, extension)
 
 
@@ -460,10 +464,11 @@ def apply_step(
     batch: str | None = None,
     note: str | None = None,
     resolutions: tuple[str, ...] = (),
+    lands_at: str | None = None,
 ) -> float:
     """Run one step's ``up`` with its ledger rows in one transaction; ``check`` (the verifier)
-    runs before COMMIT; ``resolutions`` (``--resolve``) the step offers run before its ``up``.
-    Returns the seconds it took."""
+    runs before COMMIT; ``resolutions`` (``--resolve``) the step offers run before its ``up``;
+    ``lands_at``: the run's last step (see :func:`record_names`). Returns the seconds it took."""
     if conn.in_transaction():
         conn.commit()
 
@@ -471,7 +476,7 @@ def apply_step(
         started = time.perf_counter()
         with transaction(conn, project, f"step {step.name} (up)", say):
             _run(conn, project, step, "up", say, resolutions)
-            record_names(conn, project, [step.name])
+            record_names(conn, project, [step.name], lands_at)
             ledger.record(
                 conn,
                 project.settings["ledger_schema"],

@@ -824,7 +824,8 @@ def _apply_steps(
         note = "applied out of order (--allow-out-of-order)" if step.name in (late or ()) \
             else None
         seconds = runner.apply_step(conn, project, step, say=say, check=check, label=label or "",
-                                    note=note, resolutions=resolutions)
+                                    note=note, resolutions=resolutions,
+                                    lands_at=pending[-1].name)
         ran.append(StepRun(step.name, "up", seconds))
         if progress:
             progress(ran[-1])
