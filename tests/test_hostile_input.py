@@ -23,6 +23,7 @@ from citrine_state import db
 from citrine_state.errors import CitrineError
 
 from .support.cli import Run, citrine
+from .support.stepping import repo_project
 
 WRITING = {
     "migrate": ("migrate",),
@@ -118,6 +119,7 @@ class Case:
 
 
 UNREACHABLE = "postgresql://u:secret-pw@127.0.0.1:1/x"
+LATEST = repo_project().latest.name
 WRONG_PASSWORD = "wrong-secret-pw"
 
 CASES: dict[str, Case] = {}
@@ -336,10 +338,11 @@ def server_without_postgis() -> Iterator[URL]:
 # What each command says. custom checks the server's extensions first (api.batches), so it
 # names PostGIS and what to install; consolidated and migrate stop at the snapshot's (or the
 # first step's) CREATE EXTENSION, rolled back, with the server's own line naming the extension.
+_NO = 'the database server has no extension "postgis", which'
 NO_POSTGIS = {
-    "custom": 'the database server has no extension "postgis", which snapshots/1.8.0.sql creates',
-    "consolidated": 'the database server has no extension "postgis", which snapshots/1.8.0.sql',
-    "migrate": 'the database server has no extension "postgis", which snapshots/1.8.0.sql',
+    "custom": f'{_NO} snapshots/{LATEST}.sql creates',
+    "consolidated": f'{_NO} snapshots/{LATEST}.sql',
+    "migrate": f'{_NO} snapshots/{LATEST}.sql',
 }
 
 
@@ -402,7 +405,7 @@ def test_without_postgis_status_says_so_instead_of_recommending_an_install_that_
         assert data["missing_extensions"] == ["postgis"]
         assert data["recommendation"] == ("install postgis on the database server, then "
                                           "citrine-migrate consolidated")
-        assert any('no extension "postgis", which snapshots/1.8.0.sql creates' in w
+        assert any(f'no extension "postgis", which snapshots/{LATEST}.sql creates' in w
                    for w in data["warnings"])
     finally:
         db.drop_database(url)
