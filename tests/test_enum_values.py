@@ -203,6 +203,9 @@ def _end_at_1_8_0(project: Path) -> None:
     path = project / "migration-config.json"
     config = json.loads(path.read_text(encoding="utf-8"))
     for name in LATER:
+        gone = set(config["versions"][name]["migrations"])
+        config["releases"] = {release: entry for release, entry in config["releases"].items()
+                              if entry["steps_through"] not in gone}
         del config["versions"][name]
         (project / "schema" / f"v{name.replace('.', '_')}.py").unlink()
         (project / "snapshots" / f"{name}.sql").unlink()

@@ -20,6 +20,7 @@ from citrine_state.project import load
 
 from .support.cli import citrine
 from .support.reference import assert_same_schema
+from .test_enum_values import _end_at_1_8_0
 
 EVOLVE_ANCHOR = '    """1.8.3\'s models, copied: change them here to what 1.9.0 is."""\n'
 NOTES = '''    stations = metadata.tables["ChargingStations"]
@@ -186,11 +187,13 @@ def test_a_column_placed_mid_table_is_rebuilt_said_plainly_and_warned_of_no_loss
         project: Path, make_database) -> None:
     # A nullable column declared after ChargingStations.isOnline: PostgreSQL appends it, so the
     # step rebuilds the 18 columns after it. That took 80 CONTRACT statements and a warning
-    # that 18 of them delete data, though nothing is lost.
+    # that 18 of them delete data, though nothing is lost. A delta appends columns, so the
+    # column is placed in a full model: 1.9.0 as a copy of 1.8.0's (the project ends there).
+    _end_at_1_8_0(project)
     _ok(citrine("manager", "new-version", "1.9.0", "--description", "Notes", project=project))
     path = project / "schema" / "v1_9_0.py"
     anchor = "    isOnline: Mapped[bool | None] = mapped_column(Boolean)\n"
-    source = path.read_text(encoding="utf-8")
+    source = (project / "schema" / "v1_8_0.py").read_text(encoding="utf-8")
     assert source.count(anchor) == 1
     path.write_text(source.replace(anchor, anchor + "    notes: Mapped[str | None] = "
                                    "mapped_column(String(255))\n"), encoding="utf-8")
