@@ -679,20 +679,23 @@ def run_consolidated(
     label: str,
     say: Say = _quiet,
     resolutions: tuple[str, ...] = (),
+    lands_at: str | None = None,
 ) -> float:
     """Run one consolidated migration in one transaction with its SequelizeMeta and ledger rows;
     ``check`` (the verifier against the target snapshot) runs before COMMIT. The resolutions
     asked for (``--resolve``) that the target version's steps offer run first, in the same
-    transaction, as they would before those steps' ups."""
+    transaction, as they would before those steps' ups. ``lands_at``: the last step of the
+    run's target, so that hops of one run name steps as ``migrate`` to that target does."""
     return with_lock_retries(
         conn, project, f"consolidated migration {migration.source} -> {migration.target}",
         lambda: _consolidated_once(conn, project, migration, checksum, check, label, say,
-                                   resolutions), say)
+                                   resolutions, lands_at), say)
 
 
 def _consolidated_once(conn: Connection, project: Project, migration: Consolidated,
                        checksum: str, check: Check, label: str, say: Say,
-                       resolutions: tuple[str, ...] = ()) -> float:
+                       resolutions: tuple[str, ...] = (),
+                       lands_at: str | None = None) -> float:
     started = time.perf_counter()
     target = project.version(migration.target)
     with transaction(conn, project, f"consolidated migration {migration.source} -> "
@@ -711,7 +714,7 @@ def _consolidated_once(conn: Connection, project: Project, migration: Consolidat
                 f"consolidated migration {migration.source} -> {migration.target} failed and was "
                 f"rolled back: {db.first_line(exc)} [statement: {statement}]"
             ) from exc
-        record_names(conn, project, list(target.steps))
+        record_names(conn, project, list(target.steps), lands_at)
         seconds = int((time.perf_counter() - started) * 1000)
         ledger.record_many(
             conn,

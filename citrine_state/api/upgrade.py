@@ -168,7 +168,8 @@ def _upgrade(conn: Any, project: Project, state: Status, target: Version, url: U
         seconds = runner.run_consolidated(
             conn, project, migration, checksum,
             check=lambda c, v=version: verify_connection(project, v, c, url, shadow_url),
-            label=f"snapshot {version.name}", say=say, resolutions=resolutions)
+            label=f"snapshot {version.name}", say=say, resolutions=resolutions,
+            lands_at=max(project.steps_up_to(target), default=None))
         upgrades.append((migration.source, migration.target, seconds))
     return ConsolidatedResult("upgraded", target.name, upgrades=upgrades, plans=plans)
 
