@@ -17,7 +17,18 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from .. import db, journal, ledger, localpg, online, online_run, runner, setaside, snapshot
+from .. import (
+    db,
+    journal,
+    ledger,
+    localpg,
+    online,
+    online_run,
+    runner,
+    setaside,
+    snapshot,
+    traffic,
+)
 from .. import steps as steps_mod
 from ..diff import SchemaDiff
 from ..errors import CheckFailed, UsageError
@@ -247,6 +258,8 @@ class Status:
     missing_extensions: list[str] = field(default_factory=list)  # the snapshot needs, e.g. postgis
     # what the pending steps' pre-flights found: a run refuses until each is resolved
     preflight: list[steps_mod.Finding] = field(default_factory=list)
+    # per pending step: online or a window, and how long each table is held (traffic.assess)
+    traffic: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         data = {k: v for k, v in self.__dict__.items() if k not in ("drift", "preflight")}
@@ -294,9 +307,10 @@ def status(project: Project, url: URL, shadow_url: str | None = None) -> Status:
         if result.state not in ("empty", "not-citrine"):
             # what `migrate` would apply: every step not applied (also of versions without
             # models yet, which `pending` leaves out)
-            result.preflight = steps_mod.preflight(
-                conn, project, [s for s in steps_mod.existing_steps(project)
-                                if s.name not in set(result.applied)])
+            ahead = [s for s in steps_mod.existing_steps(project)
+                     if s.name not in set(result.applied)]
+            result.preflight = steps_mod.preflight(conn, project, ahead)
+            result.traffic = traffic.assess(conn, project, ahead)
             if result.preflight:
                 offered = sorted({f.resolution for f in result.preflight if f.resolution})
                 result.warnings.append(
@@ -739,6 +753,7 @@ def migrate(
 
             shown = plan_steps(project, p.applied, p.pending, "up", url, shadow_url,
                                title=f"migrate: {len(p.pending)} pending step(s)")
+            shown.traffic = traffic.assess(conn, project, p.pending)
             return MigrateResult([s.name for s in p.adopt], [], None, shown)
         # an adoption checks the same itself; a step left in progress has changed the schema
         # part-way (the run's verification at its end checks the result)

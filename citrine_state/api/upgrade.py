@@ -297,9 +297,12 @@ def to_version(
         if applied < wanted:
             pending = [s for s in p.pending if s.name in wanted]
             if dry_run:
-                return VersionResult("planned", name, plans=[_steps_plan(
-                    project, p.applied, pending, "up", url, shadow_url,
-                    f"version {name}: {len(pending)} pending step(s)")])
+                from .. import traffic
+
+                shown = _steps_plan(project, p.applied, pending, "up", url, shadow_url,
+                                    f"version {name}: {len(pending)} pending step(s)")
+                shown.traffic = traffic.assess(conn, project, pending)
+                return VersionResult("planned", name, plans=[shown])
             if not p.adopt and not p.in_progress:  # as migrate: never on a drifted schema
                 _require_in_sync(conn, project, p.applied, url, shadow_url, "nothing ran")
             runner.check_preflight(conn, project, pending, resolutions)
