@@ -140,7 +140,7 @@ def _build(conn: Connection, project: Project, step: Step, op: online.Operation,
     for part in op.parts():
         if _done(conn, part):
             continue
-        say(f"  online: {' '.join(part.sql.split())[:100]}")
+        say(f"  online: {' '.join(part.sql.split())}")
         try:
             execute_part(conn, project, part, f"step {step.name}: {_label(op)}")
         except sa.exc.DBAPIError as exc:
