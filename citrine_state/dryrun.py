@@ -12,9 +12,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import URL
 
-from . import db, hazards
+from . import db, hazards, online
 from .project import Project
-from .steps import Step, run_step_context
+from .steps import Step, load_step, run_step_context
 from .verify import steps_target
 
 
@@ -36,11 +36,18 @@ def plan_steps(project: Project, applied: list[str], chosen: list[Step], directi
                     sink.append(statement)
 
                 sa.event.listen(conn, "before_cursor_execute", listen)
+                # an online step's operations run after its transaction: shown as their
+                # online parts, built here in their plain form, unseen
+                ops = online.declared(load_step(step)) if direction == "up" else ()
                 try:
                     with conn.begin():
-                        ctx = run_step_context(conn, project, step, direction, say=_quiet)
+                        ctx = run_step_context(conn, project, step, direction, say=_quiet,
+                                               defer_online=bool(ops))
+                        sa.event.remove(conn, "before_cursor_execute", listen)
+                        online.run_inline(conn, ops)
                 finally:
-                    sa.event.remove(conn, "before_cursor_execute", listen)
+                    if sa.event.contains(conn, "before_cursor_execute", listen):
+                        sa.event.remove(conn, "before_cursor_execute", listen)
             # What the step set aside before it dropped it (on the shadow's empty tables
             # there is nothing to copy, but on the live database there may be).
             archived |= {table for table, _ in ctx.set_asides}
@@ -52,8 +59,14 @@ def plan_steps(project: Project, applied: list[str], chosen: list[Step], directi
                 plan.statements.append(hazards.Statement(
                     sql.strip(), f"{step.name} ({direction})",
                     step.path.relative_to(project.root).as_posix(), hazards.tags(sql),
-                    reads=hidden))
+                    lock=hazards.lock_mode(sql), reads=hidden))
                 hidden = []
+            for op in ops:
+                for part in op.parts():
+                    plan.statements.append(hazards.Statement(
+                        part.sql, f"{step.name} ({direction}, online, after its transaction)",
+                        step.path.relative_to(project.root).as_posix(), hazards.tags(part.sql),
+                        lock=part.lock, note=part.note))
     for stmt in plan.statements:
         archived |= hazards.archived_tables(stmt.sql)
     hazards.mark_archived(plan.statements, archived, str(project.settings["archive_schema"]))

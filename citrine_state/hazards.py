@@ -136,6 +136,29 @@ def archived_tables(sql: str) -> set[str]:
     return copied | scratch | set(_KEEPS.findall(sql))
 
 
+def lock_mode(sql: str) -> str | None:
+    """The strongest table lock a statement takes (None: none on an existing table worth
+    naming), read from its text as ``tags`` reads hazards."""
+    low = " ".join(_strip_comments(sql).split()).lower()
+    if re.match(r"create\s+(unique\s+)?index\s+concurrently\b", low) or \
+            re.match(r"drop\s+index\s+concurrently\b", low):
+        return "SHARE UPDATE EXCLUSIVE"
+    if re.match(r"create\s+(unique\s+)?index\b", low):
+        return "SHARE"
+    if low.startswith("alter table"):
+        if re.search(r"\bvalidate\s+constraint\b", low):
+            return "SHARE UPDATE EXCLUSIVE"
+        if re.search(r"\badd\s+constraint\s+\S+\s+foreign\s+key\b", low) and \
+                not re.search(r"\b(add|drop|alter)\s+column\b", low):
+            return "SHARE ROW EXCLUSIVE"
+        return "ACCESS EXCLUSIVE"
+    if re.match(r"(drop\s+table|drop\s+index|truncate|lock\s+table|alter\s+index)\b", low):
+        return "ACCESS EXCLUSIVE"
+    if re.match(r"(insert|update|delete|merge)\b", low):
+        return "ROW EXCLUSIVE"
+    return None
+
+
 @dataclass
 class Statement:
     sql: str
@@ -143,13 +166,16 @@ class Statement:
     source: str = ""  # where it comes from (migra, a data-move file, a step)
     hazards: tuple[str, ...] = ()
     archived: bool = False  # a deletes-data statement whose data was archived first
+    lock: str | None = None  # the table lock it takes (step plans)
+    note: str = ""  # how it runs, when not in the step's transaction (online parts)
     # what ran just before it that a plan does not show (bookkeeping reads): an archive table
     # read there and dropped here was put back, not lost
     reads: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def as_dict(self) -> dict[str, object]:
         return {"sql": self.sql, "phase": self.phase, "source": self.source,
-                "hazards": list(self.hazards), "archived": self.archived}
+                "hazards": list(self.hazards), "archived": self.archived, "lock": self.lock,
+                "online": bool(self.note), "note": self.note}
 
 
 @dataclass
@@ -158,6 +184,8 @@ class Plan:
 
     title: str
     statements: list[Statement] = field(default_factory=list)
+    # beside traffic or not, per step, with the tables held (``assessment``), when known
+    traffic: list[dict[str, object]] = field(default_factory=list)
 
     def unarchived_deletes(self) -> list[Statement]:
         return [s for s in self.statements if DELETES_DATA in s.hazards and not s.archived]
@@ -167,7 +195,8 @@ class Plan:
 
     def as_dict(self) -> dict[str, object]:
         return {"title": self.title, "counts": self.counts(),
-                "statements": [s.as_dict() for s in self.statements]}
+                "statements": [s.as_dict() for s in self.statements],
+                "traffic": list(self.traffic)}
 
 
 # A column rebuilt to stand where the target puts it (PostgreSQL only appends columns) is

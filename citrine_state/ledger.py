@@ -120,8 +120,11 @@ def ledger_exists(conn: Connection, schema: str) -> bool:
 
 
 # What a ledger row records. ``repaired``: not a step; the engine moved sequences that lagged
-# behind their column (its note says which), name ``sequences``.
-KINDS = ("step", "snapshot", "consolidated", "batch", "adopted", "reverted", "repaired")
+# behind their column (its note says which), name ``sequences``. ``started``: an online step
+# whose transaction committed while its online parts (indexes, validations) and its final
+# ``step`` row are still to come; not applied (see ``in_progress``).
+KINDS = ("step", "snapshot", "consolidated", "batch", "adopted", "reverted", "repaired",
+         "started")
 _KIND_CHECK = "kind IN (" + ", ".join(f"'{k}'" for k in KINDS) + ")"
 
 
@@ -225,3 +228,16 @@ def applied_steps(conn: Connection, schema: str) -> dict[str, Entry]:
         elif entry.kind in ("step", "snapshot", "consolidated", "batch", "adopted"):
             applied[entry.name] = entry
     return applied
+
+
+def in_progress(conn: Connection, schema: str) -> dict[str, Entry]:
+    """Online steps that started and neither finished nor were undone (killed, or stopped by
+    a lock they could not get, between their transaction and their last row): each with its
+    ``started`` entry. ``migrate`` goes on with them where they stopped."""
+    found: dict[str, Entry] = {}
+    for entry in entries(conn, schema):
+        if entry.kind == "started":
+            found[entry.name] = entry
+        elif entry.kind != "repaired":
+            found.pop(entry.name, None)
+    return found

@@ -40,6 +40,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "step_name_extension": ".ts",
     "lock_timeout": "5s",
     "lock_retries": 3,
+    "online_lock_timeout": "200ms",
     "statement_timeout": "0",
 }
 
@@ -352,7 +353,7 @@ def _settings_problems(raw: dict[str, Any]) -> list[str]:
 
     settings = raw.get("settings", {})
     problems: list[str] = []
-    for key in ("lock_timeout", "statement_timeout"):
+    for key in ("lock_timeout", "online_lock_timeout", "statement_timeout"):
         if isinstance(settings.get(key), str):
             try:
                 durations.milliseconds(settings[key])

@@ -25,7 +25,7 @@ from .errors import CheckFailed, CitrineError, Refused, UsageError
 from .project import Project, Version, read_text
 from .sequences import SequenceLag as SequenceLag
 from .snapshot import committed_sql, sql_hash
-from .steps import Finding, Step, baseline, run_step
+from .steps import Finding, Step, baseline
 from .verify import load_sql, verify_connection
 
 Say = Callable[[str], None]
@@ -69,7 +69,7 @@ def check_run_settings(project: Project, lock_wait: float) -> None:
 
     from . import durations
 
-    for name in ("lock_timeout", "statement_timeout"):
+    for name in ("lock_timeout", "online_lock_timeout", "statement_timeout"):
         try:
             durations.milliseconds(str(project.settings[name]))
         except ValueError as err:
@@ -253,14 +253,16 @@ def _holders(conn: Connection, relation: str | None) -> str:
 
 
 def with_lock_retries(conn: Connection, project: Project, what: str, attempt: Callable[[], T],
-                      say: Say = _quiet) -> T:
+                      say: Say = _quiet, timeout: str | None = None,
+                      gave_up: str | None = None) -> T:
     """Run ``attempt`` (one whole transaction); when a statement of it could not get a lock
-    within ``lock_timeout``, the transaction is rolled back, and it is tried again after 1s,
-    2s, 4s... (capped) up to ``lock_retries`` times, so the stations' traffic never queues
-    behind a waiting ALTER for longer than ``lock_timeout``. Then TableLockUnavailable (exit 2)
-    names ``what`` and the table."""
+    within ``lock_timeout`` (``timeout``: the one it set, for the messages), the transaction is
+    rolled back, and it is tried again after 1s, 2s, 4s... (capped) up to ``lock_retries``
+    times, so the stations' traffic never queues behind a waiting ALTER for longer than
+    ``lock_timeout``. Then TableLockUnavailable (exit 2) names ``what`` and the table, and
+    ``gave_up`` (default: nothing of it remains) what stays."""
     retries = max(0, int(project.settings.get("lock_retries", 0)))
-    timeout = project.settings["lock_timeout"]
+    timeout = timeout or project.settings["lock_timeout"]
     for tried in range(retries + 1):
         try:
             return attempt()
@@ -277,8 +279,8 @@ def with_lock_retries(conn: Connection, project: Project, what: str, attempt: Ca
                 raise TableLockUnavailable(
                     f"{what} could not get {table} within lock_timeout {timeout} on "
                     f"{retries + 1} attempt(s)" + (f"; {holders}" if holders else "")
-                    + "; it was rolled back, nothing of it remains; run again when the table "
-                    "is free, or raise --lock-timeout / --lock-retries"
+                    + (gave_up or "; it was rolled back, nothing of it remains; run again when "
+                       "the table is free, or raise --lock-timeout / --lock-retries")
                 ) from exc
             delay = min(BACKOFF_FIRST * 2**tried, BACKOFF_CAP)
             say(f"{what}: waited lock_timeout {timeout} for {table}"
@@ -468,7 +470,8 @@ def apply_step(
 ) -> float:
     """Run one step's ``up`` with its ledger rows in one transaction; ``check`` (the verifier)
     runs before COMMIT; ``resolutions`` (``--resolve``) the step offers run before its ``up``;
-    ``lands_at``: the run's last step (see :func:`record_names`). Returns the seconds it took."""
+    ``lands_at``: the run's last step (see :func:`record_names`). Returns the seconds it took.
+    (A step that declares ``ONLINE`` runs through ``online_run.apply_online_step`` instead.)"""
     if conn.in_transaction():
         conn.commit()
 
@@ -614,9 +617,10 @@ def forget_empty_sequelize_meta(conn: Connection) -> None:
 
 
 def _run(conn: Connection, project: Project, step: Step, direction: str, say: Say,
-         resolutions: tuple[str, ...] = ()) -> None:
+         resolutions: tuple[str, ...] = (), defer_online: bool = False) -> None:
     try:
-        run_step(conn, project, step, direction, say=say, resolutions=resolutions)
+        steps_mod.run_step_context(conn, project, step, direction, say=say,
+                                   resolutions=resolutions, defer_online=defer_online)
     except CitrineError:
         raise
     except Exception as exc:

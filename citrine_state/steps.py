@@ -28,7 +28,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, CursorResult
 
-from . import setaside
+from . import online, setaside
 from .errors import UsageError
 from .project import Project, Version, load_module_from_path, read_text
 
@@ -214,6 +214,8 @@ class StepContext:
     step: Step
     say: Callable[[str], None] = print
     resolutions: tuple[str, ...] = ()  # asked for with --resolve (see ``resolve``)
+    # the runner runs the step's ONLINE operations itself, after the step's transaction
+    defer_online: bool = False
     notes: list[str] = field(default_factory=list)
     # (table, columns or None for whole rows) that this run set aside, for dry-run plans
     set_asides: list[tuple[str, tuple[str, ...] | None]] = field(default_factory=list)
@@ -331,18 +333,23 @@ def run_step_context(
     direction: str,
     say: Callable[[str], None] = print,
     resolutions: tuple[str, ...] = (),
+    defer_online: bool = False,
 ) -> StepContext:
     """``run_step``, returning the step's context (its notes and what it set aside). Before an
-    ``up``, the resolutions asked for that the step offers run; after it, whatever an earlier
-    ``down`` of the step set aside is put back where it now has a place."""
+    ``up``, the resolutions asked for that the step offers run; after it, the step's ``ONLINE``
+    operations in their plain form (unless ``defer_online``: the runner builds them online
+    after the transaction), then whatever an earlier ``down`` of the step set aside is put
+    back where it now has a place."""
     if direction not in ("up", "down"):
         raise ValueError(direction)
     module = load_step(step)
     ctx = StepContext(conn=conn, project=project, step=step, say=say,
-                      resolutions=tuple(resolutions))
+                      resolutions=tuple(resolutions), defer_online=defer_online)
     if direction == "up":
         _resolve(module, ctx)
     getattr(module, direction)(ctx)
+    if direction == "up" and not defer_online:
+        online.run_inline(conn, online.declared(module))
     if direction == "up":
         ctx.notes += setaside.restore(conn, ctx.archive, step.name, say)
     return ctx

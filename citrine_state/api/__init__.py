@@ -17,7 +17,18 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from .. import db, journal, ledger, localpg, runner, setaside, snapshot
+from .. import (
+    db,
+    journal,
+    ledger,
+    localpg,
+    online,
+    online_run,
+    runner,
+    setaside,
+    snapshot,
+    traffic,
+)
 from .. import steps as steps_mod
 from ..diff import SchemaDiff
 from ..errors import CheckFailed, UsageError
@@ -229,7 +240,7 @@ def _version_with_exactly(project: Project, applied: set[str]) -> Version | None
 
 @dataclass
 class Status:
-    state: str  # empty | at-version | between-versions | drifted | not-citrine
+    state: str  # empty | at-version | between-versions | in-progress | drifted | not-citrine
     summary: str
     release: str | None = None  # a known release this state is (config ``releases``)
     version: str | None = None
@@ -247,6 +258,8 @@ class Status:
     missing_extensions: list[str] = field(default_factory=list)  # the snapshot needs, e.g. postgis
     # what the pending steps' pre-flights found: a run refuses until each is resolved
     preflight: list[steps_mod.Finding] = field(default_factory=list)
+    # per pending step: online or a window, and how long each table is held (traffic.assess)
+    traffic: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         data = {k: v for k, v in self.__dict__.items() if k not in ("drift", "preflight")}
@@ -294,9 +307,10 @@ def status(project: Project, url: URL, shadow_url: str | None = None) -> Status:
         if result.state not in ("empty", "not-citrine"):
             # what `migrate` would apply: every step not applied (also of versions without
             # models yet, which `pending` leaves out)
-            result.preflight = steps_mod.preflight(
-                conn, project, [s for s in steps_mod.existing_steps(project)
-                                if s.name not in set(result.applied)])
+            ahead = [s for s in steps_mod.existing_steps(project)
+                     if s.name not in set(result.applied)]
+            result.preflight = steps_mod.preflight(conn, project, ahead)
+            result.traffic = traffic.assess(conn, project, ahead)
             if result.preflight:
                 offered = sorted({f.resolution for f in result.preflight if f.resolution})
                 result.warnings.append(
@@ -340,6 +354,11 @@ def _advise(st: Status, project: Project, set_aside: set[str] | None = None) -> 
         st.strategy, st.recommendation = "consolidated", "citrine-migrate consolidated"
         st.advice = (f"Exactly at {st.version}: upgrade with one verified consolidated migration "
                      f"per version (or step by step with citrine-migrate migrate).{backup}")
+    elif st.state == "in-progress":
+        st.strategy, st.recommendation = "individual", "citrine-migrate migrate"
+        st.advice = ("An online step was stopped part-way (killed, or a lock it could not "
+                     "get): every part of it is safe to run again, and migrate completes it, "
+                     "then goes on with the rest.")
     elif st.state == "between-versions":
         st.strategy, st.recommendation = "individual", "citrine-migrate migrate"
         st.advice = ("Some steps of the next version are applied: continue with the individual "
@@ -455,6 +474,21 @@ def _classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> 
             pending=pending,
             unknown=history.unknown + history.not_in_project,
             **found,
+        )
+    started = sorted(ledger.in_progress(conn, project.settings["ledger_schema"]))
+    if started:
+        # An online step stopped between its transaction and its last row: the schema is
+        # part-way through it by design, not drifted; migrate goes on where it stopped.
+        base = _last_complete_version(project, set(applied))
+        extra = [s for s in applied if base is None or s not in project.steps_up_to(base)]
+        where = (f"{base.name} + {len(extra)} step(s)" if base else f"{len(applied)} step(s)")
+        return Status(
+            state="in-progress",
+            summary=f"{where} applied; {', '.join(started)} in progress: rerun `migrate`",
+            version=base.name if base else None,
+            recorded_by=recorded_by,
+            applied=applied,
+            pending=pending,
         )
     version = _version_with_exactly(project, set(applied))
     if version is not None:
@@ -580,6 +614,7 @@ class Plan:
     edited: list[str] = field(default_factory=list)  # applied, file changed since
     vanished: list[str] = field(default_factory=list)  # applied, file gone
     out_of_order: list[str] = field(default_factory=list)  # pending, older than an applied one
+    in_progress: list[str] = field(default_factory=list)  # online steps a run left half-way
 
 
 def plan(conn: Any, project: Project) -> Plan:
@@ -602,8 +637,9 @@ def plan(conn: Any, project: Project) -> Plan:
     pending = [s for s in all_steps if s.name not in applied]
     newest = max(applied) if applied else ""
     out_of_order = [s.name for s in pending if s.name < newest]
+    started = sorted(ledger.in_progress(conn, project.settings["ledger_schema"]))
     return Plan(all_steps, applied, pending, adopt, unknown, sorted(edited), sorted(vanished),
-                out_of_order)
+                out_of_order, started)
 
 
 def _refuse_foreign(conn: Any, project: Project, p: Plan) -> None:
@@ -717,8 +753,11 @@ def migrate(
 
             shown = plan_steps(project, p.applied, p.pending, "up", url, shadow_url,
                                title=f"migrate: {len(p.pending)} pending step(s)")
+            shown.traffic = traffic.assess(conn, project, p.pending)
             return MigrateResult([s.name for s in p.adopt], [], None, shown)
-        if not p.adopt:  # an adoption checks the same itself
+        # an adoption checks the same itself; a step left in progress has changed the schema
+        # part-way (the run's verification at its end checks the result)
+        if not p.adopt and not p.in_progress:
             _require_in_sync(conn, project, p.applied, url, shadow_url,
                              "nothing ran" if p.pending
                              else "no step is pending, but the database is not up to date")
@@ -823,9 +862,10 @@ def _apply_steps(
             label, check = _checker(project, done, url, shadow_url)
         note = "applied out of order (--allow-out-of-order)" if step.name in (late or ()) \
             else None
-        seconds = runner.apply_step(conn, project, step, say=say, check=check, label=label or "",
-                                    note=note, resolutions=resolutions,
-                                    lands_at=pending[-1].name)
+        apply = online_run.apply_online_step if online.is_online(steps_mod.load_step(step)) \
+            else runner.apply_step
+        seconds = apply(conn, project, step, say=say, check=check, label=label or "",
+                        note=note, resolutions=resolutions, lands_at=pending[-1].name)
         ran.append(StepRun(step.name, "up", seconds))
         if progress:
             progress(ran[-1])

@@ -175,7 +175,7 @@ def _upgrade(conn: Any, project: Project, state: Status, target: Version, url: U
 
 
 def _refuse_state(state: Status, wanted: str) -> CitrineError:
-    if state.state == "between-versions":
+    if state.state in ("between-versions", "in-progress"):
         return Refused(f"the database is {state.summary}; consolidated migrations start from an "
                        f"exact version: use `citrine-migrate migrate` (or `version {wanted}`)")
     if state.state == "drifted" and state.drift is not None and not state.drift.in_sync:
@@ -298,10 +298,13 @@ def to_version(
         if applied < wanted:
             pending = [s for s in p.pending if s.name in wanted]
             if dry_run:
-                return VersionResult("planned", name, plans=[_steps_plan(
-                    project, p.applied, pending, "up", url, shadow_url,
-                    f"version {name}: {len(pending)} pending step(s)")])
-            if not p.adopt:  # as migrate: never build steps on a drifted schema
+                from .. import traffic
+
+                shown = _steps_plan(project, p.applied, pending, "up", url, shadow_url,
+                                    f"version {name}: {len(pending)} pending step(s)")
+                shown.traffic = traffic.assess(conn, project, pending)
+                return VersionResult("planned", name, plans=[shown])
+            if not p.adopt and not p.in_progress:  # as migrate: never on a drifted schema
                 _require_in_sync(conn, project, p.applied, url, shadow_url, "nothing ran")
             runner.check_preflight(conn, project, pending, resolutions)
             _adopt(conn, project, p, url, shadow_url, say)

@@ -310,6 +310,13 @@ LockTimeoutOpt = Annotated[
                       "(default: settings.lock_timeout); then the step is rolled back and "
                       "retried."),
 ]
+OnlineLockTimeoutOpt = Annotated[
+    str | None,
+    typer.Option("--online-lock-timeout", parser=parse_duration, metavar="DURATION",
+                 help="How long a statement of an online step that holds up writes (ALTER "
+                      "TABLE) may wait for its lock, e.g. 200ms (default: "
+                      "settings.online_lock_timeout); then it is retried."),
+]
 LockRetriesOpt = Annotated[
     int | None,
     typer.Option("--lock-retries", parser=parse_retries, metavar="N",
@@ -383,10 +390,18 @@ def _render_plan(out: Any, plan: Any) -> None:
         tags = ", ".join(stmt.hazards)
         if stmt.archived:
             tags += " (archived first)"
+        if stmt.note:
+            out.print(f"-- {stmt.note}", markup=False)
+        elif stmt.lock:
+            out.print(f"-- lock: {stmt.lock}", markup=False)
         if tags:
             out.print(f"-- hazards: {tags}", markup=False)
         out.print(_terminated(stmt.sql), markup=False)
     counts = ", ".join(f"{k}: {v}" for k, v in plan.counts().items() if v)
+    if plan.traffic:
+        out.print("", markup=False)
+        for line in traffic_lines(plan.traffic):
+            out.print(f"-- {line}", markup=False)
     unarchived = len(plan.unarchived_deletes())
     out.print(f"\n-- {len(plan.statements)} statement(s); {counts or 'no hazards'}; "
               f"{unarchived} delete(s) of data not archived first", markup=False)
@@ -428,9 +443,12 @@ def _result_json(action: str, version: str | None, steps: Any = (), plans: Any =
     })
 
 
-def _lock_options(proj: Any, lock_timeout: str | None, lock_retries: int | None) -> None:
-    """--lock-timeout / --lock-retries (checked while parsing) override the config's settings
-    for this run."""
+def _lock_options(proj: Any, lock_timeout: str | None, lock_retries: int | None,
+                  online_lock_timeout: str | None = None) -> None:
+    """--lock-timeout / --lock-retries / --online-lock-timeout (checked while parsing) override
+    the config's settings for this run."""
+    if online_lock_timeout is not None:
+        proj.settings["online_lock_timeout"] = online_lock_timeout
     if lock_timeout is not None:
         proj.settings["lock_timeout"] = lock_timeout
     if lock_retries is not None:
@@ -469,3 +487,19 @@ def findings_json(err: Any) -> dict[str, Any]:
         "resolutions": {name: {"step": step, "description": text}
                         for name, (step, text) in sorted(err.offered.items())},
     }
+
+
+def traffic_lines(traffic: Any) -> list[str]:
+    """Whether the pending steps can run beside traffic, and how long each holds what."""
+    if not traffic:
+        return []
+    window = [t for t in traffic if not t["online"]]
+    lines = [("Beside traffic: every pending step runs online." if not window else
+              f"Needs a window: {len(window)} of {len(traffic)} pending step(s) hold tables "
+              "for longer than a catalog change; the others run online.")]
+    for item in traffic:
+        lines.append(f"  {'online' if item['online'] else 'WINDOW'}  {item['step']}")
+        for hold in item["holds"]:
+            lines.append(f"      {hold['text']}")
+    lines.append(f"  (estimates: {traffic[0]['rates']})")
+    return lines

@@ -17,6 +17,7 @@ from .common import (
     LockRetriesOpt,
     LockTimeoutOpt,
     LockWaitOpt,
+    OnlineLockTimeoutOpt,
     ProjectOpt,
     ResolveOpt,
     ShadowUrlOpt,
@@ -44,6 +45,7 @@ def migrate(
     lock_wait: LockWaitOpt = 60.0,
     lock_timeout: LockTimeoutOpt = None,
     lock_retries: LockRetriesOpt = None,
+    online_lock_timeout: OnlineLockTimeoutOpt = None,
     backup: BackupOpt = False,
     allow_out_of_order: Annotated[bool, typer.Option(
         "--allow-out-of-order",
@@ -54,11 +56,12 @@ def migrate(
     resolve: ResolveOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Apply every pending step in order, each in its own transaction (spec: npm run migrate)."""
+    """Apply every pending step in order, each in its own transaction, online steps beside
+    traffic (spec: npm run migrate)."""
     from .. import api
 
     proj = _project(project)
-    _lock_options(proj, lock_timeout, lock_retries)
+    _lock_options(proj, lock_timeout, lock_retries, online_lock_timeout)
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)

@@ -34,6 +34,7 @@ from .common import (
     app,
     parse_version,
     render_findings,
+    traffic_lines,
 )
 
 # --- snapshot ------------------------------------------------------------------------------------
@@ -215,6 +216,10 @@ def _status(project: str | None, database_url: str | None, shadow_url: str | Non
         out.print("\nPre-flight (a run that applies these steps refuses until each is "
                   "settled):", markup=False)
         render_findings(out, result.preflight, declared_resolutions(proj))
+    if result.traffic:
+        out.print("", markup=False)
+        for line in traffic_lines(result.traffic):
+            out.print(line, markup=False)
     if result.warnings:
         out.print("\nWarnings:", markup=False)
         for warning in result.warnings:

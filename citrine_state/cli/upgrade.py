@@ -19,6 +19,7 @@ from .common import (
     LockRetriesOpt,
     LockTimeoutOpt,
     LockWaitOpt,
+    OnlineLockTimeoutOpt,
     ProjectOpt,
     ResolveOpt,
     ShadowUrlOpt,
@@ -48,6 +49,7 @@ def version_cmd(
     lock_wait: LockWaitOpt = 60.0,
     lock_timeout: LockTimeoutOpt = None,
     lock_retries: LockRetriesOpt = None,
+    online_lock_timeout: OnlineLockTimeoutOpt = None,
     dry_run: DryRunOpt = False,
     allow_hazard: AllowHazardOpt = None,
     as_json: JsonOpt = False,
@@ -61,7 +63,7 @@ def version_cmd(
 
     proj = _project(project)
     _known_version(proj, version)
-    _lock_options(proj, lock_timeout, lock_retries)
+    _lock_options(proj, lock_timeout, lock_retries, online_lock_timeout)
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)

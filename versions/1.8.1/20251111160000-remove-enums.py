@@ -45,6 +45,9 @@ CERTIFICATE_TYPES = (
     "ManufacturerRootCertificate",
 )
 
+# The enum -> varchar changes rewrite both tables: this step needs a window (plans say so).
+WINDOW = {"Connectors": "rewrite", "InstalledCertificates": "rewrite"}
+
 # ``USING ...::text`` works from the enum and from varchar alike, so the up also finishes what
 # upstream's interrupted run left.
 UP = """

@@ -22,6 +22,10 @@ from typing import Any
 
 ARCHIVE_TABLE = "20251121170000_Tenants"
 
+# A column with a constant default, dropped NOT NULLs and defaults: catalog changes, beside
+# traffic.
+ONLINE = ()
+
 UP = """
 ALTER TABLE public."Tenants"
     ADD COLUMN IF NOT EXISTS "isUserTenant" boolean DEFAULT false NOT NULL,

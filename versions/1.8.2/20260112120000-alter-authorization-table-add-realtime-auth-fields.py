@@ -16,6 +16,9 @@ from typing import Any
 
 ARCHIVE_TABLE = "20260112120000_Authorizations"
 
+# Nullable columns: catalog changes, beside traffic.
+ONLINE = ()
+
 UP = """
 ALTER TABLE public."Authorizations"
     ADD COLUMN IF NOT EXISTS "realTimeAuthLastAttempt" jsonb,

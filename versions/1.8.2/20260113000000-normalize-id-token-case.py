@@ -52,6 +52,9 @@ COMMENT ON TABLE {archive}."20260113000000_citext" IS
     'again when nothing else uses it';
 """
 
+# varchar -> citext is binary coercible: a catalog change, no rewrite (tested), beside traffic.
+ONLINE = ()
+
 UP = """
 ALTER TABLE public."Authorizations" ALTER COLUMN "idToken" TYPE public.citext;
 """

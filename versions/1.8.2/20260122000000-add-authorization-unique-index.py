@@ -29,11 +29,13 @@ from itertools import groupby
 from typing import Any
 
 from citrine_state.errors import Refused
+from citrine_state.online import Index
 
-UP = """
-CREATE UNIQUE INDEX IF NOT EXISTS "idToken_type"
-    ON public."Authorizations" USING btree ("idToken", "idTokenType");
-"""
+# The index, built CONCURRENTLY beside traffic by migrate, after the conflict check.
+ONLINE = (
+    Index("idToken_type", 'public."Authorizations"', 'USING btree ("idToken", "idTokenType")',
+          unique=True),
+)
 
 DOWN = """
 DROP INDEX IF EXISTS public."idToken_type";
@@ -54,7 +56,6 @@ def up(ctx: Any) -> None:
             f"{named}{more}; give each token and type one row across all tenants (or a NULL "
             "type), then run again"
         )
-    ctx.script(UP)
 
 
 def _describe(group: list[Any]) -> str:

@@ -17,6 +17,9 @@ from typing import Any
 
 ARCHIVE_TABLE = "20260202120000_ChargingStations"
 
+# A column with a constant default: a catalog change (no rewrite), beside traffic.
+ONLINE = ()
+
 UP = """
 ALTER TABLE public."ChargingStations"
     ADD COLUMN IF NOT EXISTS "use16StatusNotification0" boolean DEFAULT true NOT NULL;

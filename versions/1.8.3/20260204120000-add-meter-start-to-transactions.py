@@ -10,8 +10,11 @@ back on the transactions that still exist and drops it
 (``sql/add-meter-start-to-transactions.restore.sql``).
 """
 
-# Run between UP and CONTRACT (and by the consolidated migration between expand and contract).
+# Run after UP (and by the consolidated migration between expand and contract).
 DATA_MOVES = ("add-meter-start-to-transactions.restore.sql",)
+
+# A column without a default: a catalog change, beside traffic.
+ONLINE = ()
 
 UP = """
 ALTER TABLE public."Transactions" ADD COLUMN "meterStart" numeric;

@@ -6,9 +6,9 @@ response answers: foreign key ``OCPPMessages_requestMessageId_fkey`` to ``OCPPMe
 UPDATE CASCADE ON DELETE SET NULL, and the btree index ``idx_ocpp_messages_request_message_id``.
 
 The columns come first, then the archived values (see below), then the index and the foreign
-key, each in a statement of its own (CONTRACT). For now both run inside the step's transaction
-(a plain CREATE INDEX and a validated foreign key, as upstream: writes to OCPPMessages wait for
-the build); they are the statements a later online mode runs CONCURRENTLY / NOT VALID + VALIDATE.
+key (``ONLINE``): ``migrate`` builds the index CONCURRENTLY and adds the key NOT VALID, then
+validates it, each after the step's transaction, so inserts into the message log keep flowing
+(upstream builds both while writes to OCPPMessages wait).
 
 Unlike upstream's, the ``down`` loses nothing: the rows with a state or a request id go to
 ``citrine_archive."20260210120000_OCPPMessages"`` (id, state, requestMessageId) before the columns
@@ -16,6 +16,8 @@ are dropped, and ``up``, finding that table, puts the values back on the message
 exist and drops it. A request id whose request message was deleted meanwhile comes back NULL, as
 the foreign key's ON DELETE SET NULL would have made it.
 """
+
+from citrine_state.online import ForeignKey, Index
 
 DATA_MOVES = ("add-request-message-id-to-ocpp-messages.restore.sql",)
 
@@ -25,15 +27,14 @@ ALTER TABLE public."OCPPMessages"
     ADD COLUMN "requestMessageId" integer;
 """
 
-# The index and the foreign key, one statement each.
-CONTRACT = """
-CREATE INDEX idx_ocpp_messages_request_message_id
-    ON public."OCPPMessages" USING btree ("requestMessageId");
-
-ALTER TABLE public."OCPPMessages"
-    ADD CONSTRAINT "OCPPMessages_requestMessageId_fkey" FOREIGN KEY ("requestMessageId")
-    REFERENCES public."OCPPMessages"(id) ON UPDATE CASCADE ON DELETE SET NULL;
-"""
+# The index and the foreign key, built beside traffic (see citrine_state.online).
+ONLINE = (
+    Index("idx_ocpp_messages_request_message_id", 'public."OCPPMessages"',
+          'USING btree ("requestMessageId")'),
+    ForeignKey("OCPPMessages_requestMessageId_fkey", 'public."OCPPMessages"',
+               ("requestMessageId",), 'public."OCPPMessages"', ("id",),
+               "ON UPDATE CASCADE ON DELETE SET NULL"),
+)
 
 DOWN_FILE = "add-request-message-id-to-ocpp-messages.down.sql"
 
@@ -42,7 +43,6 @@ def up(ctx):
     ctx.script(UP)
     for name in DATA_MOVES:
         ctx.script(ctx.sql_file(name))
-    ctx.script(CONTRACT)
 
 
 def down(ctx):

@@ -12,6 +12,9 @@ back on the profiles that still exist and drops it.
 
 DATA_MOVES = ("add-dynamic-tenant-resolution.restore.sql",)
 
+# Columns with a constant default or none: catalog changes, beside traffic.
+ONLINE = ()
+
 UP = """
 ALTER TABLE public."ServerNetworkProfiles"
     ADD COLUMN IF NOT EXISTS "dynamicTenantResolution" boolean DEFAULT false NOT NULL,

@@ -6,9 +6,8 @@ Upstream's ``20260213110000-add-certificate-id-column-to-installed-certificate-t
 CASCADE. From here on, deleting a certificate deletes the installed-certificate rows that point
 at it (a breaking change the config names).
 
-The foreign key is added after the archived values are back, alone in its statement (CONTRACT),
-and validated inside the step's transaction for now (a later online mode adds it NOT VALID and
-validates it separately).
+The foreign key is added after the archived values are back (``ONLINE``): ``migrate`` adds it
+NOT VALID and validates it in a statement of its own, after the step's transaction.
 
 Unlike upstream's, the ``down`` loses nothing: the links go to
 ``citrine_archive."20260213110000_InstalledCertificates"`` (id, certificateId) before the column
@@ -17,18 +16,20 @@ still exist and drops it. A link to a certificate deleted meanwhile comes back N
 kept, not deleted as the cascade would have done at the time.
 """
 
+from citrine_state.online import ForeignKey
+
 DATA_MOVES = ("add-certificate-id-column-to-installed-certificate-table.restore.sql",)
 
 UP = """
 ALTER TABLE public."InstalledCertificates" ADD COLUMN "certificateId" integer;
 """
 
-# The foreign key, alone in its statement.
-CONTRACT = """
-ALTER TABLE public."InstalledCertificates"
-    ADD CONSTRAINT "InstalledCertificates_certificateId_fkey" FOREIGN KEY ("certificateId")
-    REFERENCES public."Certificates"(id) ON UPDATE CASCADE ON DELETE CASCADE;
-"""
+# The foreign key, added NOT VALID and validated beside traffic.
+ONLINE = (
+    ForeignKey("InstalledCertificates_certificateId_fkey", 'public."InstalledCertificates"',
+               ("certificateId",), 'public."Certificates"', ("id",),
+               "ON UPDATE CASCADE ON DELETE CASCADE"),
+)
 
 DOWN_FILE = "add-certificate-id-column-to-installed-certificate-table.down.sql"
 
@@ -37,7 +38,6 @@ def up(ctx):
     ctx.script(UP)
     for name in DATA_MOVES:
         ctx.script(ctx.sql_file(name))
-    ctx.script(CONTRACT)
 
 
 def down(ctx):

@@ -13,6 +13,9 @@ exist and drops it.
 
 DATA_MOVES = ("add-tenant-path-mapping.restore.sql",)
 
+# A nullable column: a catalog change, beside traffic.
+ONLINE = ()
+
 UP = """
 ALTER TABLE public."ServerNetworkProfiles" ADD COLUMN IF NOT EXISTS "tenantPathMapping" jsonb;
 

@@ -14,6 +14,9 @@ anything, naming those connectors, for the operator to give them a connectorId o
 
 from citrine_state.errors import Refused
 
+# DROP NOT NULL: a catalog change, beside traffic.
+ONLINE = ()
+
 UP = """
 ALTER TABLE public."Connectors" ALTER COLUMN "connectorId" DROP NOT NULL;
 """

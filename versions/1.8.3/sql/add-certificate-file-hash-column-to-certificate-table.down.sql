@@ -6,6 +6,6 @@ SELECT id, "certificateFileHash" FROM public."Certificates"
 WHERE "certificateFileHash" IS NOT NULL;
 ALTER TABLE {archive}."20260213100000_Certificates" ADD PRIMARY KEY (id);
 
-ALTER TABLE public."Certificates" DROP CONSTRAINT "Certificates_certificateFileHash_key";
+ALTER TABLE public."Certificates" DROP CONSTRAINT IF EXISTS "Certificates_certificateFileHash_key";
 
 ALTER TABLE public."Certificates" DROP COLUMN "certificateFileHash";

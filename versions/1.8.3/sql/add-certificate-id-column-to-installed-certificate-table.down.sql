@@ -7,6 +7,6 @@ WHERE "certificateId" IS NOT NULL;
 ALTER TABLE {archive}."20260213110000_InstalledCertificates" ADD PRIMARY KEY (id);
 
 ALTER TABLE public."InstalledCertificates"
-    DROP CONSTRAINT "InstalledCertificates_certificateId_fkey";
+    DROP CONSTRAINT IF EXISTS "InstalledCertificates_certificateId_fkey";
 
 ALTER TABLE public."InstalledCertificates" DROP COLUMN "certificateId";

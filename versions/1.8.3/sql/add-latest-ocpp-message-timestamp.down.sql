@@ -6,6 +6,6 @@ SELECT id, "latestOcppMessageTimestamp" FROM public."ChargingStations"
 WHERE "latestOcppMessageTimestamp" IS NOT NULL;
 ALTER TABLE {archive}."20260205150000_ChargingStations" ADD PRIMARY KEY (id);
 
-DROP INDEX public.idx_charging_stations_latest_ocpp_message_timestamp;
+DROP INDEX IF EXISTS public.idx_charging_stations_latest_ocpp_message_timestamp;
 
 ALTER TABLE public."ChargingStations" DROP COLUMN "latestOcppMessageTimestamp";

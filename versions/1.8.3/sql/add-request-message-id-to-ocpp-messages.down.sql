@@ -6,8 +6,8 @@ SELECT id, state, "requestMessageId" FROM public."OCPPMessages"
 WHERE state IS NOT NULL OR "requestMessageId" IS NOT NULL;
 ALTER TABLE {archive}."20260210120000_OCPPMessages" ADD PRIMARY KEY (id);
 
-ALTER TABLE public."OCPPMessages" DROP CONSTRAINT "OCPPMessages_requestMessageId_fkey";
+ALTER TABLE public."OCPPMessages" DROP CONSTRAINT IF EXISTS "OCPPMessages_requestMessageId_fkey";
 
-DROP INDEX public.idx_ocpp_messages_request_message_id;
+DROP INDEX IF EXISTS public.idx_ocpp_messages_request_message_id;
 
 ALTER TABLE public."OCPPMessages" DROP COLUMN state, DROP COLUMN "requestMessageId";

@@ -1,0 +1,255 @@
+"""Online steps (issue 18), as an engine capability, on a small project of its own (no CitrineOS).
+
+The report fixture project (widgets at 1.0.0) with one pending step in 1.1.0 that declares
+``ONLINE``: it adds a column and a table of colours in its transaction, then, online, an index
+on ``slow_length(name)`` (an immutable function that sleeps 20 ms a row, so the concurrent
+build lasts as long as a test needs) and a foreign key from widgets.colour to the colours.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from citrine_state import db
+
+from .support.cli import _render, citrine
+
+MINI = Path(__file__).resolve().parent / "fixtures" / "report-project"
+STEP = "20250201100000-widget-colours"
+
+ONLINE_STEP = '''"""Widget colours from a list, and an index on name lengths."""
+
+from citrine_state.online import ForeignKey, Index
+
+ONLINE = (
+    Index("widgets_name_length", "public.widgets", "USING btree (slow_length(name))"),
+    ForeignKey("widgets_colour_fkey", "public.widgets", ("colour",), "public.colours",
+               ("name",)),
+)
+
+
+def up(ctx):
+    ctx.script("""
+CREATE FUNCTION slow_length(text) RETURNS integer IMMUTABLE LANGUAGE plpgsql AS $$
+BEGIN PERFORM pg_sleep(0.02); RETURN length($1); END $$;
+CREATE TABLE colours (name varchar(20) PRIMARY KEY);
+INSERT INTO colours VALUES ('red'), ('green'), ('blue');
+ALTER TABLE widgets ADD COLUMN weight integer;
+""")
+
+
+def down(ctx):
+    ctx.script("""
+ALTER TABLE widgets DROP CONSTRAINT IF EXISTS widgets_colour_fkey;
+DROP INDEX IF EXISTS widgets_name_length;
+ALTER TABLE widgets DROP COLUMN weight;
+DROP TABLE colours;
+DROP FUNCTION slow_length(text);
+""")
+'''
+
+CATALOG = """
+SELECT 'column', table_name || '.' || column_name FROM information_schema.columns
+ WHERE table_schema = 'public'
+UNION ALL SELECT 'index', indexrelid::regclass::text || ' valid=' || indisvalid FROM pg_index
+ WHERE indrelid::regclass::text IN ('widgets', 'colours')
+UNION ALL SELECT 'constraint', conname || ' validated=' || convalidated FROM pg_constraint
+ WHERE connamespace = 'public'::regnamespace
+UNION ALL SELECT 'function', proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+ORDER BY 1, 2"""
+
+
+def _project(tmp_path: Path) -> Path:
+    dest = tmp_path / "mini"
+    shutil.copytree(MINI, dest, ignore=shutil.ignore_patterns("__pycache__", ".citrine"))
+    folder = dest / "versions" / "1.1.0"
+    (folder / "20250201090000-create-gadgets.py").unlink()
+    (folder / f"{STEP}.py").write_text(ONLINE_STEP, encoding="utf-8")
+    config = json.loads((dest / "migration-config.json").read_text(encoding="utf-8"))
+    config["versions"]["1.1.0"]["migrations"] = [STEP]
+    (dest / "migration-config.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
+    return dest
+
+
+def _query(url: object, sql: str) -> list[tuple]:
+    with db.connect(url) as conn:
+        result = conn.execute(sa.text(sql))
+        rows = [tuple(r) for r in result] if result.returns_rows else []
+        conn.commit()
+        return rows
+
+
+def _at_100(tmp_path: Path, url: object, widgets: int, colour: str = "red") -> Path:
+    project = _project(tmp_path)
+    assert citrine("version", "1.0.0", project=project, url=url).code == 0
+    _query(url, f"INSERT INTO widgets (name, colour) SELECT 'w' || k, '{colour}' "
+                f"FROM generate_series(1, {widgets}) AS k")
+    return project
+
+
+def _ledger(url: object) -> list[tuple]:
+    return _query(url, f"SELECT kind FROM citrine_state.applied WHERE name = '{STEP}' "
+                       "ORDER BY id")
+
+
+def test_an_online_step_builds_its_index_concurrently_validates_its_key_and_records_last(
+        tmp_path: Path, database) -> None:
+    project = _at_100(tmp_path, database, 3)
+    run = citrine("migrate", project=project, url=database)
+    assert run.code == 0, run.text
+    assert "online: CREATE INDEX CONCURRENTLY" in run.err
+    assert "online: ALTER TABLE public.widgets ADD CONSTRAINT" in run.err
+    assert "NOT VALID" in run.err and "VALIDATE CONSTRAINT" in run.err
+    catalog = _query(database, CATALOG)
+    assert ("index", "widgets_name_length valid=true") in catalog
+    assert ("constraint", "widgets_colour_fkey validated=true") in catalog
+    # started in the step's transaction, recorded as applied only at the end
+    assert _ledger(database) == [("started",), ("step",)]
+    assert (f"{STEP}.ts",) in _query(database, 'SELECT name FROM "SequelizeMeta"')
+
+
+def test_the_dry_run_shows_what_runs_online_and_the_lock_each_statement_takes(
+        tmp_path: Path, database) -> None:
+    project = _at_100(tmp_path, database, 3)
+    run = citrine("migrate", "--dry-run", project=project, url=database)
+    assert run.code == 0, run.text
+    out = run.out
+    assert ("-- lock: ACCESS EXCLUSIVE\n-- hazards: locks-table\n"
+            "ALTER TABLE widgets ADD COLUMN weight integer;") in out
+    assert ("-- online, outside any transaction: SHARE UPDATE EXCLUSIVE on public.widgets, "
+            "writes keep flowing; reads every row\n"
+            "-- hazards: builds-index\n"
+            'CREATE INDEX CONCURRENTLY "widgets_name_length" ON public.widgets USING btree '
+            "(slow_length(name));") in out
+    assert ("-- online, in a transaction of its own: SHARE ROW EXCLUSIVE on public.widgets, "
+            "catalog only, under the online lock_timeout, retried\n") in out
+    assert 'VALIDATE CONSTRAINT "widgets_colour_fkey";' in out
+    assert "-- Beside traffic: every pending step runs online." in out
+    assert "builds widgets_name_length" in out and "validates widgets_colour_fkey" in out
+    assert _query(database, "SELECT to_regclass('colours')") == [(None,)]  # nothing ran
+
+
+def _popen_migrate(project: Path, url: object) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("CITRINE_DATABASE_URL", "DATABASE_URL", "CITRINE_PROJECT")}
+    env.update(CITRINE_PROJECT=str(project), CITRINE_DATABASE_URL=_render(url))
+    return subprocess.Popen([sys.executable, "-m", "citrine_state", "migrate"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            stdin=subprocess.DEVNULL)
+
+
+def _building(url: object) -> int | None:
+    """The backend building the index concurrently, once it is at it."""
+    rows = _query(url, "SELECT pid FROM pg_stat_activity WHERE query LIKE "
+                       "'CREATE INDEX CONCURRENTLY%' AND pid <> pg_backend_pid()")
+    return rows[0][0] if rows else None
+
+
+def test_a_step_killed_during_its_concurrent_index_build_is_in_progress_and_a_rerun_completes_it(
+        tmp_path: Path, database) -> None:
+    project = _at_100(tmp_path, database, 150)  # 150 x 20 ms: a build of about 3 s
+    proc = _popen_migrate(project, database)
+    deadline = time.monotonic() + 60
+    pid = None
+    while pid is None and time.monotonic() < deadline and proc.poll() is None:
+        pid = _building(database)
+        time.sleep(0.05)
+    assert pid is not None, proc.communicate()
+    time.sleep(0.3)
+    # the runner dies, and the server ends its session with it (as a crash or a restart does)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()
+    _query(database, f"SELECT pg_terminate_backend({pid})")
+    while _building(database) is not None:
+        time.sleep(0.05)
+
+    assert ("index", "widgets_name_length valid=false") in _query(database, CATALOG)
+    status = json.loads(citrine("status", "--json", project=project, url=database).out)
+    assert status["state"] == "in-progress", status
+    assert f"{STEP} in progress: rerun `migrate`" in status["summary"]
+    assert status["recommendation"] == "citrine-migrate migrate"
+    assert _ledger(database) == [("started",)]
+
+    again = citrine("migrate", project=project, url=database)
+    assert again.code == 0, again.text
+    assert "in progress since an earlier run" in again.err
+    catalog = _query(database, CATALOG)
+    assert ("index", "widgets_name_length valid=true") in catalog
+    assert ("constraint", "widgets_colour_fkey validated=true") in catalog
+    assert _ledger(database) == [("started",), ("step",)]
+    after = json.loads(citrine("status", "--json", project=project, url=database).out)
+    # the rerun's verification passed (it is the run's last step); status agrees
+    assert after["state"] not in ("in-progress", "drifted") and after["pending"] == [], after
+
+
+def test_a_key_that_bad_rows_break_leaves_the_database_as_before_with_one_line_naming_them(
+        tmp_path: Path, database) -> None:
+    project = _at_100(tmp_path, database, 3)
+    _query(database, "UPDATE widgets SET colour = 'mauve' WHERE id IN (1, 3)")
+    before = _query(database, CATALOG)
+    run = citrine("migrate", project=project, url=database)
+    assert run.code == 2, run.text
+    errors = [line for line in run.err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, run.err
+    assert ("its foreign key widgets_colour_fkey on public.widgets does not hold: 2 row(s) of "
+            "public.widgets break it (id 1, 3); the step was undone") in errors[0]
+    assert "Traceback" not in run.text
+    assert _query(database, CATALOG) == before
+    assert _ledger(database) == [("started",), ("reverted",)]
+    status = json.loads(citrine("status", "--json", project=project, url=database).out)
+    assert status["state"] == "at-version" and status["version"] == "1.0.0", status
+
+    _query(database, "UPDATE widgets SET colour = 'red' WHERE colour = 'mauve'")
+    assert citrine("migrate", project=project, url=database).code == 0
+
+
+class _Writer(threading.Thread):
+    """The stations' traffic: an INSERT into widgets every 5 ms, in autocommit, timed."""
+
+    def __init__(self, url: object) -> None:
+        super().__init__(daemon=True)
+        self.url = url
+        self.stop = threading.Event()
+        self.latencies: list[float] = []
+        self.errors: list[str] = []
+
+    def run(self) -> None:
+        with db.connect(self.url) as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            while not self.stop.is_set():
+                started = time.monotonic()
+                try:
+                    conn.exec_driver_sql(
+                        "INSERT INTO widgets (name, colour) VALUES ('live', 'red')")
+                except Exception as exc:  # noqa: BLE001 - any error is what the test counts
+                    self.errors.append(str(exc).splitlines()[0])
+                self.latencies.append(time.monotonic() - started)
+                time.sleep(0.005)
+
+
+def test_a_writer_keeps_inserting_into_the_table_throughout_the_online_step(
+        tmp_path: Path, database) -> None:
+    project = _at_100(tmp_path, database, 100)  # a build of about 2 s beside the writer
+    writer = _Writer(database)
+    writer.start()
+    try:
+        time.sleep(0.2)
+        run = citrine("migrate", project=project, url=database)
+    finally:
+        writer.stop.set()
+        writer.join(10)
+    assert run.code == 0, run.text
+    assert writer.errors == []
+    # a plain CREATE INDEX would have held the inserts for the whole build (about 2 s)
+    assert max(writer.latencies) < 1.0, max(writer.latencies)
+    assert len(writer.latencies) > 100
