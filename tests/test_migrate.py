@@ -52,8 +52,9 @@ def test_migrate_on_an_empty_database_applies_every_step(project: Path, database
     assert run.out.count("✅") == len(ALL)
     assert "verified" in run.out
     assert citrine("check", project=project, url=database).code == 0
+    # an online step also has its `started` row (in progress until its last stage)
     ledger = _rows(database, "SELECT name, kind, checksum IS NOT NULL FROM "
-                             "citrine_state.applied ORDER BY id")
+                             "citrine_state.applied WHERE kind <> 'started' ORDER BY id")
     assert len(ledger) == len(ALL) and {r[1] for r in ledger} == {"step"}
     assert all(r[2] for r in ledger)
     # what CitrineOS >= 1.8.1 itself makes from empty: the .js name of every file, nothing else
