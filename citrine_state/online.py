@@ -108,6 +108,18 @@ def _drop_constraint(table: str, name: str) -> Part:
                 ACCESS_EXCLUSIVE, True, False, "false")
 
 
+def _not_valid_then_validate(table: str, name: str, definition: str, lock: str) -> list[Part]:
+    """A constraint added ``NOT VALID`` (catalog only, under ``lock``), then validated under
+    SHARE UPDATE EXCLUSIVE, so the scan of the rows lets writes through."""
+    return [
+        Part(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition} NOT VALID", table,
+             lock, True, False, _constraint_exists(table, name)),
+        Part(f"ALTER TABLE {table} VALIDATE CONSTRAINT {quote(name)}", table,
+             SHARE_UPDATE_EXCLUSIVE, False, False,
+             _constraint_exists(table, name, validated=True), scans=True),
+    ]
+
+
 @dataclass(frozen=True)
 class Unique:
     """``ALTER TABLE table ADD CONSTRAINT name UNIQUE columns``; online: the unique index is
@@ -165,14 +177,8 @@ class ForeignKey:
                 f"{self._definition()}"]
 
     def parts(self) -> list[Part]:
-        return [
-            Part(f"ALTER TABLE {self.table} ADD CONSTRAINT {quote(self.name)} "
-                 f"{self._definition()} NOT VALID", self.table, SHARE_ROW_EXCLUSIVE, True,
-                 False, _constraint_exists(self.table, self.name)),
-            Part(f"ALTER TABLE {self.table} VALIDATE CONSTRAINT {quote(self.name)}",
-                 self.table, SHARE_UPDATE_EXCLUSIVE, False, False,
-                 _constraint_exists(self.table, self.name, validated=True), scans=True),
-        ]
+        return _not_valid_then_validate(self.table, self.name, self._definition(),
+                                        SHARE_ROW_EXCLUSIVE)
 
     def undo(self) -> list[Part]:
         return [_drop_constraint(self.table, self.name)]
@@ -199,14 +205,8 @@ class Check:
                 f"({self.expression})"]
 
     def parts(self) -> list[Part]:
-        return [
-            Part(f"ALTER TABLE {self.table} ADD CONSTRAINT {quote(self.name)} CHECK "
-                 f"({self.expression}) NOT VALID", self.table, ACCESS_EXCLUSIVE, True, False,
-                 _constraint_exists(self.table, self.name)),
-            Part(f"ALTER TABLE {self.table} VALIDATE CONSTRAINT {quote(self.name)}",
-                 self.table, SHARE_UPDATE_EXCLUSIVE, False, False,
-                 _constraint_exists(self.table, self.name, validated=True), scans=True),
-        ]
+        return _not_valid_then_validate(self.table, self.name, f"CHECK ({self.expression})",
+                                        ACCESS_EXCLUSIVE)
 
     def undo(self) -> list[Part]:
         return [_drop_constraint(self.table, self.name)]
