@@ -13,6 +13,12 @@ transaction:
 3. its SequelizeMeta and ``step`` ledger rows in a last transaction, verified (when it is the
    run's last step) before COMMIT.
 
+A step that declares ``ONLINE = ()`` (nothing to build) has only stage 1 and 3, in one
+transaction under the online lock_timeout, retried: there is nothing to resume.
+
+Index builds get ``settings.online_maintenance_work_mem`` (default 256MB, never lowered) for
+their sorts, and the session's value back afterwards.
+
 When a part fails on the data (a duplicate key for a unique index, a row that breaks a new
 foreign key or CHECK), the step is undone: what its operations built is dropped, its ``down``
 runs, and the error names the rows (and repeats the step's pre-flight report, when it has one):
@@ -27,7 +33,7 @@ import time
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from . import journal, ledger, online
+from . import journal, ledger, memory, online
 from . import steps as steps_mod
 from .errors import CitrineError, Refused
 from .project import Project
@@ -97,6 +103,9 @@ def apply_online_step(
     stays = (f"; step {step.name} stays in progress (its transaction committed, the rest is "
              "safe to run again): run `citrine-migrate migrate` again when the table is free, "
              "or raise --online-lock-timeout / --lock-retries")
+    if not ops and not resumed:
+        return _catalog_only(conn, project, step, say, check, label, kind, batch, note,
+                             resolutions, lands_at)
     if resumed:
         say(f"{step.name}: in progress since an earlier run, going on with its online part")
     else:
@@ -128,6 +137,32 @@ def apply_online_step(
 
     with_lock_retries(conn, project, f"step {step.name} (recorded)", last, say, gave_up=stays)
     return time.perf_counter() - started
+
+
+def _catalog_only(conn: Connection, project: Project, step: Step, say: Say,
+                  check: Check | None, label: str, kind: str, batch: str | None,
+                  note: str | None, resolutions: tuple[str, ...],
+                  lands_at: str | None) -> float:
+    """A step with ``ONLINE = ()`` only changes the catalog: one transaction, as any step, but
+    under the short online lock_timeout (retried), so it never holds up writes for long, and
+    with no ``started`` row (there is nothing to resume)."""
+    fast = str(project.settings["online_lock_timeout"])
+
+    def attempt() -> float:
+        started = time.perf_counter()
+        with transaction(conn, project, f"step {step.name} (up)", say):
+            conn.execute(sa.text("SELECT set_config('lock_timeout', :v, true)"), {"v": fast})
+            _run(conn, project, step, "up", say, resolutions, defer_online=True)
+            record_names(conn, project, [step.name], lands_at)
+            ledger.record(conn, project.settings["ledger_schema"], name=step.name, kind=kind,
+                          version=step.version, checksum=step.checksum,
+                          duration_ms=int((time.perf_counter() - started) * 1000),
+                          batch=batch, note=note)
+            _check(conn, check, label)
+        return time.perf_counter() - started
+
+    return with_lock_retries(conn, project, f"step {step.name} (up)", attempt, say,
+                             timeout=fast)
 
 
 def _done(conn: Connection, part: online.Part) -> bool:
@@ -168,6 +203,7 @@ def execute_part(conn: Connection, project: Project, part: online.Part, what: st
             conn.exec_driver_sql(part.sql)
         return
     _set(conn, "lock_timeout", timeout)
+    had = raise_maintenance_memory(conn, project)
     conn.commit()
     conn.execution_options(isolation_level="AUTOCOMMIT")
     try:
@@ -178,7 +214,25 @@ def execute_part(conn: Connection, project: Project, part: online.Part, what: st
             conn.rollback()
             conn.execution_options(isolation_level=conn.default_isolation_level)
             _set(conn, "lock_timeout", str(project.settings["lock_timeout"]))
+            if had is not None:
+                _set(conn, "maintenance_work_mem", had)
             conn.commit()
+
+
+def raise_maintenance_memory(conn: Connection, project: Project) -> str | None:
+    """An index built CONCURRENTLY sorts its table's keys twice; with PostgreSQL's default
+    64MB a large log table spills to disk, so the build (and the step) lasts longer. The
+    session's ``maintenance_work_mem`` is raised to ``settings.online_maintenance_work_mem``
+    (never lowered: a server tuned higher keeps its value). Returns the value to put back,
+    None when nothing was changed."""
+    wanted = memory.kilobytes(str(project.settings.get("online_maintenance_work_mem", "256MB")))
+    had, had_kb = conn.execute(sa.text(
+        "SELECT current_setting('maintenance_work_mem'), setting::bigint FROM pg_settings "
+        "WHERE name = 'maintenance_work_mem'")).one()
+    if had_kb >= wanted:
+        return None
+    _set(conn, "maintenance_work_mem", f"{wanted}kB")
+    return str(had)
 
 
 def _rows_named(conn: Connection, op: online.Operation) -> str:

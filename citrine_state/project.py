@@ -42,6 +42,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "lock_retries": 3,
     "online_lock_timeout": "200ms",
     "statement_timeout": "0",
+    "online_maintenance_work_mem": "256MB",
 }
 
 
@@ -349,7 +350,7 @@ def _settings_problems(raw: dict[str, Any]) -> list[str]:
     """What the JSON Schema cannot say about ``settings``: the range PostgreSQL takes for each
     duration, and schemas that must be apart (the ledger and the archive are never managed,
     or verification would call them drift)."""
-    from . import durations
+    from . import durations, memory
 
     settings = raw.get("settings", {})
     problems: list[str] = []
@@ -359,6 +360,11 @@ def _settings_problems(raw: dict[str, Any]) -> list[str]:
                 durations.milliseconds(settings[key])
             except ValueError as err:
                 problems.append(f"{_json_path(['settings', key])}: {err}")
+    if isinstance(settings.get("online_maintenance_work_mem"), str):
+        try:
+            memory.kilobytes(settings["online_maintenance_work_mem"])
+        except ValueError as err:
+            problems.append(f"{_json_path(['settings', 'online_maintenance_work_mem'])}: {err}")
     merged = {**DEFAULT_SETTINGS, **settings}
     managed = set(merged["managed_schemas"])
     for key in ("ledger_schema", "archive_schema"):

@@ -67,13 +67,17 @@ def check_run_settings(project: Project, lock_wait: float) -> None:
     checked when it is loaded, but Python callers (and options) may override it."""
     import math
 
-    from . import durations
+    from . import durations, memory
 
     for name in ("lock_timeout", "online_lock_timeout", "statement_timeout"):
         try:
             durations.milliseconds(str(project.settings[name]))
         except ValueError as err:
             raise UsageError(f"settings.{name}: {err}") from None
+    try:
+        memory.kilobytes(str(project.settings.get("online_maintenance_work_mem", "256MB")))
+    except ValueError as err:
+        raise UsageError(f"settings.online_maintenance_work_mem: {err}") from None
     retries = project.settings.get("lock_retries", 0)
     if not isinstance(retries, int) or isinstance(retries, bool) or not 0 <= retries <= 1000:
         raise UsageError(f"settings.lock_retries: {retries!r} is not a whole number from 0 to "

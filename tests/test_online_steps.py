@@ -253,3 +253,87 @@ def test_a_writer_keeps_inserting_into_the_table_throughout_the_online_step(
     # a plain CREATE INDEX would have held the inserts for the whole build (about 2 s)
     assert max(writer.latencies) < 1.0, max(writer.latencies)
     assert len(writer.latencies) > 100
+
+
+PROBE = """
+CREATE TABLE probed (name text);
+INSERT INTO probed VALUES ('a'), ('b');
+CREATE FUNCTION memory_seen(text) RETURNS integer IMMUTABLE LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'built with maintenance_work_mem %',
+  current_setting('maintenance_work_mem'); END $$;
+"""
+
+
+def _probe_build(url: object, session_value: str | None, setting: str = "256MB") -> tuple[
+        str, str]:
+    """The maintenance_work_mem a concurrent build of ``memory_seen(name)`` ran with (its
+    function fails, saying it), and the session's own value after the build."""
+    from citrine_state import online, online_run
+    from citrine_state.project import load
+
+    project = load(MINI)
+    project.settings["online_maintenance_work_mem"] = setting
+    _query(url, PROBE)
+    build = online.Index("probed_memory", "public.probed", "USING btree (memory_seen(name))")
+    part = [p for p in build.parts() if p.sql.startswith("CREATE")][0]
+    with db.connect(url) as conn:
+        if session_value is not None:
+            conn.exec_driver_sql(f"SET maintenance_work_mem = '{session_value}'")
+            conn.commit()
+        try:
+            online_run.execute_part(conn, project, part, "probe")
+        except sa.exc.DBAPIError as exc:
+            seen = str(exc.orig).splitlines()[0]
+        else:
+            raise AssertionError("the probe's build did not fail")
+        after = conn.exec_driver_sql("SHOW maintenance_work_mem").scalar()
+        conn.rollback()
+    return seen, str(after)
+
+
+def test_a_concurrent_index_build_gets_the_online_maintenance_memory_and_the_session_its_own_back(
+        database) -> None:
+    seen, after = _probe_build(database, "64MB")
+    assert seen == "built with maintenance_work_mem 256MB"
+    assert after == "64MB"
+
+
+def test_a_session_tuned_higher_than_the_setting_keeps_its_maintenance_memory(
+        database) -> None:
+    seen, after = _probe_build(database, "1GB", setting="128MB")
+    assert seen == "built with maintenance_work_mem 1GB"
+    assert after == "1GB"
+
+
+CATALOG_ONLY_STEP = '''"""A column for widget weights: a catalog change only."""
+
+ONLINE = ()
+
+
+def up(ctx):
+    ctx.script("ALTER TABLE widgets ADD COLUMN weight integer;")
+
+
+def down(ctx):
+    ctx.script("ALTER TABLE widgets DROP COLUMN weight;")
+'''
+
+
+def test_a_step_with_nothing_to_build_online_is_one_transaction_with_no_started_row(
+        tmp_path: Path, database) -> None:
+    project = _at_100(tmp_path, database, 3)
+    (project / "versions" / "1.1.0" / f"{STEP}.py").write_text(CATALOG_ONLY_STEP,
+                                                               encoding="utf-8")
+    # a session holding the table: the step waits the online lock_timeout, not 5s, and retries
+    with db.connect(database) as holder:
+        holder.exec_driver_sql("LOCK TABLE widgets IN ACCESS SHARE MODE")
+        timer = threading.Timer(1.0, holder.rollback)
+        timer.start()
+        try:
+            run = citrine("migrate", project=project, url=database)
+        finally:
+            timer.join()
+    assert run.code == 0, run.text
+    assert "waited lock_timeout 200ms" in run.err and "retry 1/3" in run.err
+    assert _ledger(database) == [("step",)]
+    assert ("column", "widgets.weight") in _query(database, CATALOG)

@@ -176,6 +176,14 @@ def test_no_project_is_a_usage_error(tmp_path: Path) -> None:
     ({"statement_timeout": "25d"}, "$.settings.statement_timeout: '25d' is more than "
                                    "PostgreSQL's limit of 2147483647 ms"),
     ({"statement_timeout": ""}, "$.settings.statement_timeout: '' is not a duration"),
+    ({"online_maintenance_work_mem": "lots"}, "$.settings.online_maintenance_work_mem: "
+                                              "'lots' is not a memory size PostgreSQL takes"),
+    ({"online_maintenance_work_mem": "256mb"}, "$.settings.online_maintenance_work_mem: "
+                                               "'256mb' is not a memory size"),
+    ({"online_maintenance_work_mem": "512kB"}, "$.settings.online_maintenance_work_mem: "
+                                               "'512kB' is less than PostgreSQL's minimum of 1MB"),
+    ({"online_maintenance_work_mem": "3TB"}, "$.settings.online_maintenance_work_mem: '3TB' is "
+                                             "more than PostgreSQL's limit"),
     ({"lock_retries": -1}, "$.settings.lock_retries: -1 is less than the minimum of 0"),
     ({"lock_retries": 1001}, "$.settings.lock_retries: 1001 is greater than the maximum of 1000"),
     ({"ledger_schema": "pg_ledger"}, "$.settings.ledger_schema: 'pg_ledger' names a schema "
@@ -261,3 +269,52 @@ def test_the_schema_and_the_duration_rule_share_one_shape() -> None:
     assert pattern == durations.PATTERN
     for text in ACCEPTED:
         assert re.search(pattern, text), text
+
+
+MEMORY_ACCEPTED = ["1MB", "1024", "1024kB", "256MB", " 1 GB ", "1048576B", "1TB", "2147483647",
+                   "1.5GB"]
+MEMORY_REFUSED = ["", "lots", "256mb", "-1MB", "512kB", "1023", "3TB", "1e3", "2TB"]
+
+
+def test_the_memory_rule_agrees_with_postgresql(database) -> None:
+    """Every size settings.online_maintenance_work_mem takes, PostgreSQL takes for
+    maintenance_work_mem as the same number of kilobytes; every one refused, it refuses too."""
+    import re
+
+    import sqlalchemy as sa
+
+    from citrine_state import db, memory
+
+    schema = json.loads((Path(memory.__file__).parent / "config.schema.json").read_text())
+    assert schema["$defs"]["memory"]["pattern"] == memory.PATTERN
+    with db.connect(database) as conn:
+        for text in MEMORY_ACCEPTED:
+            assert re.search(memory.PATTERN, text), text
+            kb = memory.kilobytes(text)
+            conn.execute(sa.text("SELECT set_config('maintenance_work_mem', :v, false)"),
+                         {"v": text.replace(" ", "")})
+            shown = conn.exec_driver_sql("SELECT setting::bigint FROM pg_settings "
+                                         "WHERE name = 'maintenance_work_mem'").scalar()
+            assert shown == kb, (text, shown, kb)
+        for text in MEMORY_REFUSED:
+            with pytest.raises(ValueError):
+                memory.kilobytes(text)
+            try:
+                with conn.begin_nested():
+                    conn.execute(sa.text("SELECT set_config('maintenance_work_mem', :v, false)"),
+                                 {"v": text})
+            except sa.exc.DBAPIError:
+                continue
+            raise AssertionError(f"PostgreSQL took {text!r}")
+
+
+def test_a_python_caller_s_memory_setting_is_checked_before_connecting() -> None:
+    from citrine_state import runner
+    from citrine_state.errors import UsageError
+    from citrine_state.project import load
+
+    proj = load(REPO)
+    proj.settings["online_maintenance_work_mem"] = "lots"
+    with pytest.raises(UsageError, match=r"^settings.online_maintenance_work_mem: 'lots' is not"):
+        with runner.migrating("postgresql://u@127.0.0.1:1/x", proj):
+            pass
