@@ -39,6 +39,7 @@ from .errors import CitrineError, Refused
 from .project import Project
 from .runner import (
     Check,
+    DriftAfterRun,
     Say,
     _check,
     _quiet,
@@ -135,7 +136,16 @@ def apply_online_step(
                           batch=batch, note=note)
             _check(conn, check, label)
 
-    with_lock_retries(conn, project, f"step {step.name} (recorded)", last, say, gave_up=stays)
+    try:
+        with_lock_retries(conn, project, f"step {step.name} (recorded)", last, say,
+                          gave_up=stays)
+    except DriftAfterRun as drift:
+        # its parts are committed: rolling back the last transaction is not enough
+        _revert(conn, project, step, ops, say,
+                "the schema after it did not match its target: undone")
+        raise DriftAfterRun(label, drift.result,
+                            outcome=f"so step {step.name} was undone (the database is as "
+                                    "before it; earlier steps stay applied)") from drift
     return time.perf_counter() - started
 
 
@@ -265,7 +275,28 @@ def _undo(conn: Connection, project: Project, step: Step, ops: tuple[online.Oper
     from . import db
 
     rows = _rows_named(conn, failed.op)
+    _revert(conn, project, step, ops, say,
+            f"its online {_label(failed.op)} failed on the data: undone")
+    findings = steps_mod.preflight(conn, project, [step])
+    conn.rollback()
+    detail = rows or db.first_line(failed.exc)
+    diag = getattr(getattr(failed.exc, "orig", None), "diag", None)
+    extra = getattr(diag, "message_detail", None)
+    if extra and not rows:
+        detail += f" ({extra})"
+    return OnlineStepFailed(
+        f"step {step.name}: its {_label(failed.op)} does not hold: {detail}; the step was "
+        "undone, the database is as it was before it (earlier steps stay applied); fix the "
+        "rows, then run again", findings, steps_mod.declared_resolutions(project))
+
+
+def _revert(conn: Connection, project: Project, step: Step,
+            ops: tuple[online.Operation, ...], say: Say, why: str) -> None:
+    """What the step's operations built is dropped, its ``down`` runs, and its ``started`` row
+    is closed by a ``reverted`` one saying ``why``: the database is as before the step."""
     fast = str(project.settings["online_lock_timeout"])
+    if conn.in_transaction():
+        conn.rollback()
     for op in reversed(ops):
         for part in op.undo():
             with_lock_retries(conn, project, f"undoing step {step.name}",
@@ -279,20 +310,9 @@ def _undo(conn: Connection, project: Project, step: Step, ops: tuple[online.Oper
             _run(conn, project, step, "down", say)
             ledger.record(conn, project.settings["ledger_schema"], name=step.name,
                           kind="reverted", version=step.version, checksum=step.checksum,
-                          note=f"its online {_label(failed.op)} failed on the data: undone")
+                          note=why)
 
     with_lock_retries(conn, project, f"undoing step {step.name}", down, say, timeout=fast)
-    findings = steps_mod.preflight(conn, project, [step])
-    conn.rollback()
-    detail = rows or db.first_line(failed.exc)
-    diag = getattr(getattr(failed.exc, "orig", None), "diag", None)
-    extra = getattr(diag, "message_detail", None)
-    if extra and not rows:
-        detail += f" ({extra})"
-    return OnlineStepFailed(
-        f"step {step.name}: its {_label(failed.op)} does not hold: {detail}; the step was "
-        "undone, the database is as it was before it (earlier steps stay applied); fix the "
-        "rows, then run again", findings, steps_mod.declared_resolutions(project))
 
 
 def plan_parts(ops: tuple[online.Operation, ...]) -> list[online.Part]:

@@ -416,13 +416,15 @@ def _install_once(conn: Connection, project: Project, version: Version, near: UR
 
 
 class DriftAfterRun(CheckFailed):
-    """A run's result did not match its target; its transaction was rolled back."""
+    """A run's result did not match its target; its transaction was rolled back (``outcome``
+    says so, or what was done instead)."""
 
-    def __init__(self, version: str, result: SchemaDiff) -> None:
+    def __init__(self, version: str, result: SchemaDiff,
+                 outcome: str = "so nothing was committed") -> None:
         names = ", ".join(f"{d.kind} {d.name} ({d.change})" for d in result.differences[:5])
         what = version if " " in version else f"snapshot {version}"
         super().__init__(
-            f"the result does not match {what}, so nothing was committed: "
+            f"the result does not match {what}, {outcome}: "
             f"{names or 'see the SQL below'}"
         )
         self.result = result

@@ -20,9 +20,12 @@ from .steps import Step, load_step
 
 SCAN_ROWS_PER_SECOND = 2_000_000  # an index build or a constraint validation, reading each row
 REWRITE_BYTES_PER_SECOND = 50 * 1024 * 1024  # a table rewritten with its indexes
+RESTORE_ROWS_PER_SECOND = 250_000  # archived rows an up writes back (an UPDATE ... FROM)
+CATALOG_ONLY = 0.1  # seconds: what a step may add to its short lock and still run online
 BYTES_PER_ROW = 100  # for a table never analyzed: rows guessed from its size
 RATES = (f"scans {SCAN_ROWS_PER_SECOND / 1e6:g}M rows/s, rewrites "
-         f"{REWRITE_BYTES_PER_SECOND // (1024 * 1024)} MB/s, from pg_class.reltuples and "
+         f"{REWRITE_BYTES_PER_SECOND // (1024 * 1024)} MB/s, restores "
+         f"{RESTORE_ROWS_PER_SECOND // 1000}k rows/s, from pg_class.reltuples and "
          "pg_total_relation_size")
 
 
@@ -52,6 +55,30 @@ def _what(table: str, size: tuple[int, int, bool] | None) -> str:
     return f"{table} ({rows} rows, {total // 1024} kB{guess})"
 
 
+def _restores(conn: Connection, project: Project, step: Step) -> list[dict[str, Any]]:
+    """The archived rows (``<archive>."<step timestamp>_..."``, what an earlier run of the
+    step's ``down`` kept) that its ``up`` writes back inside its transaction, while it holds
+    the tables it alters: a large archive turns an online step into one that needs a window."""
+    archive = project.settings["archive_schema"]
+    names = conn.execute(sa.text(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = :s AND c.relkind = 'r' AND starts_with(c.relname, :p) "
+        "ORDER BY 1"), {"s": archive, "p": f"{step.name[:14]}_"}).scalars().all()
+    found = []
+    for name in names:
+        table = f"{archive}.{online.quote(name)}"  # settings: a lower-case name
+        size = _size(conn, table)
+        seconds = (size[0] if size else 0) / RESTORE_ROWS_PER_SECOND
+        verdict = ("no writes to them meanwhile: plan a window" if seconds >= CATALOG_ONLY
+                   else "within its short lock")
+        found.append({"table": table, "lock": online.ACCESS_EXCLUSIVE, "seconds": seconds,
+                      "blocks_writes": True,
+                      "text": f"ACCESS EXCLUSIVE on the tables it alters while it puts back "
+                              f"the archived {_what(table, size)}, {_seconds(seconds)}, "
+                              f"{verdict}"})
+    return found
+
+
 def assess(conn: Connection, project: Project, pending: list[Step]) -> list[dict[str, Any]]:
     """One entry per pending step: ``online`` (bool), and ``holds``: each table it holds,
     the lock, whether writes wait meanwhile, the estimated seconds, and a line saying it."""
@@ -66,6 +93,8 @@ def assess(conn: Connection, project: Project, pending: list[Step]) -> list[dict
                           "text": "ACCESS EXCLUSIVE on the tables it alters: catalog changes "
                                   f"only, milliseconds, waiting at most {fast} "
                                   "(online_lock_timeout) at a time, retried"})
+            restores = _restores(conn, project, step)
+            holds.extend(restores)
             for op in online.declared(module):
                 for part in op.parts():
                     if not part.scans:
@@ -79,7 +108,9 @@ def assess(conn: Connection, project: Project, pending: list[Step]) -> list[dict
                                   "text": f"{part.lock} on {_what(part.table, size)}: {verb} "
                                           f"{op.name} {_seconds(seconds)}, writes keep "
                                           "flowing"})
-            found.append({"step": step.name, "online": True, "holds": holds, "rates": RATES})
+            slow = any(r["seconds"] >= CATALOG_ONLY for r in restores)
+            found.append({"step": step.name, "online": not slow, "holds": holds,
+                          "rates": RATES})
             continue
         declared = online.window(module)
         for table, what in declared.items():

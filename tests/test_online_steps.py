@@ -337,3 +337,58 @@ def test_a_step_with_nothing_to_build_online_is_one_transaction_with_no_started_
     assert "waited lock_timeout 200ms" in run.err and "retry 1/3" in run.err
     assert _ledger(database) == [("step",)]
     assert ("column", "widgets.weight") in _query(database, CATALOG)
+
+
+def test_a_failed_verification_after_an_online_step_undoes_it(tmp_path: Path,
+                                                               database) -> None:
+    """The step's result depends on the data (an extra index where there are widgets), so the
+    live schema differs from the one its replay on an empty shadow gives: by then its index
+    is built and its key validated, committed; the run undoes them, not only its last
+    transaction."""
+    project = _at_100(tmp_path, database, 3)
+    path = project / "versions" / "1.1.0" / f"{STEP}.py"
+    path.write_text(ONLINE_STEP.replace(
+        'ALTER TABLE widgets ADD COLUMN weight integer;\n',
+        "ALTER TABLE widgets ADD COLUMN weight integer;\n"
+        "DO $$ BEGIN IF EXISTS (SELECT 1 FROM widgets) THEN "
+        "CREATE INDEX widgets_by_weight ON widgets (weight); END IF; END $$;\n").replace(
+        "ALTER TABLE widgets DROP COLUMN weight;", "DROP INDEX IF EXISTS widgets_by_weight;\n"
+        "ALTER TABLE widgets DROP COLUMN weight;"), encoding="utf-8")
+    before = _query(database, CATALOG)
+    run = citrine("migrate", project=project, url=database)
+    assert run.code == 1, run.text
+    assert f"so step {STEP} was undone (the database is as before it" in run.err, run.err
+    assert "widgets_by_weight" in run.text
+    assert "Traceback" not in run.text
+    assert _query(database, CATALOG) == before
+    assert _ledger(database) == [("started",), ("reverted",)]
+    status = json.loads(citrine("status", "--json", project=project, url=database).out)
+    assert status["state"] == "at-version" and status["version"] == "1.0.0", status
+
+
+def test_the_plan_says_a_step_that_puts_back_many_archived_rows_needs_a_window(
+        tmp_path: Path, database) -> None:
+    """What an earlier run of the step's down archived, its up writes back in its transaction,
+    under the locks of its ALTERs: a few rows stay online, many need a window."""
+    project = _at_100(tmp_path, database, 3)
+    _query(database, 'CREATE SCHEMA citrine_archive; CREATE TABLE citrine_archive.'
+                     '"20250201100000_widgets" AS SELECT k AS id FROM generate_series(1, 10) k; '
+                     'ANALYZE citrine_archive."20250201100000_widgets"')
+    few = citrine("migrate", "--dry-run", project=project, url=database)
+    assert few.code == 0, few.text
+    assert "Beside traffic: every pending step runs online." in few.out
+    assert ('while it puts back the archived citrine_archive."20250201100000_widgets" (10 rows'
+            in few.out)
+    assert "< 0.1 s, within its short lock" in few.out
+
+    _query(database, 'INSERT INTO citrine_archive."20250201100000_widgets" '
+                     'SELECT k FROM generate_series(11, 100000) k; '
+                     'ANALYZE citrine_archive."20250201100000_widgets"')
+    many = json.loads(citrine("status", "--json", project=project, url=database).out)
+    [step] = many["traffic"]
+    assert step["online"] is False, step
+    held = [h for h in step["holds"] if h["table"] == 'citrine_archive."20250201100000_widgets"']
+    assert held and held[0]["seconds"] >= 0.1 and "plan a window" in held[0]["text"], held
+    dry = citrine("migrate", "--dry-run", project=project, url=database)
+    assert "Needs a window: 1 of 1 pending step(s)" in dry.out
+    assert f"  WINDOW  {STEP}" in dry.out
