@@ -39,7 +39,7 @@ from . import db, diff, ledger, runner, verify
 from .errors import CitrineError, Refused, UsageError
 from .project import Project
 from .sqltext import strip_comments
-from .steps import STEP_NAME, Step, all_steps, baseline, run_step
+from .steps import STEP_NAME, Step, all_steps, baseline, is_former_form, run_step
 
 CUSTOM_DIR = "custom"
 NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -294,7 +294,7 @@ def load(project: Project, name: str, check_files: bool = True) -> Batch:
                 f"custom batch {name} names {step_name}.py, which this project does not have "
                 "(migration-config.json lists no such step)"
             )
-        if check_files and step.checksum != recorded:
+        if check_files and not is_former_form(step, recorded):
             raise Refused(
                 f"{_rel(project, step.path)} changed since custom batch {name} was created "
                 f"(sha256 {step.checksum[:12]}, the batch recorded {recorded[:12]}): restore the "

@@ -64,6 +64,20 @@ def file_checksum(path: Path) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def is_former_form(step: Step, recorded: str) -> bool:
+    """Whether ``recorded`` (a checksum the ledger or a custom batch holds) is the file's own
+    or one its ``FORMER_CHECKSUMS`` names: an edit that changes nothing a database which ran
+    the earlier form has (a faster check, a comment) is declared in the step file itself,
+    reviewed with it, so that those databases are not told the step was edited."""
+    if recorded == step.checksum:
+        return True
+    try:
+        former = getattr(load_step(step), "FORMER_CHECKSUMS", ())
+    except Exception:  # noqa: BLE001 - a step that does not load has no declaration
+        return False
+    return isinstance(former, tuple | list) and recorded in former
+
+
 def _docstring_line(path: Path) -> str | None:
     import ast
 

@@ -392,3 +392,21 @@ def test_the_plan_says_a_step_that_puts_back_many_archived_rows_needs_a_window(
     dry = citrine("migrate", "--dry-run", project=project, url=database)
     assert "Needs a window: 1 of 1 pending step(s)" in dry.out
     assert f"  WINDOW  {STEP}" in dry.out
+
+
+def test_an_applied_step_whose_file_names_its_former_checksum_is_no_edit(
+        tmp_path: Path, database) -> None:
+    from citrine_state.steps import file_checksum
+
+    project = _at_100(tmp_path, database, 3)
+    assert citrine("migrate", project=project, url=database).code == 0
+    path = project / "versions" / "1.1.0" / f"{STEP}.py"
+    ran = file_checksum(path)
+    path.write_text(ONLINE_STEP + f'\n# a comment\nFORMER_CHECKSUMS = ("{ran}",)\n',
+                    encoding="utf-8")
+    check = json.loads(citrine("check", "--json", project=project, url=database).out)
+    assert check["problems"] == [], check
+    path.write_text(ONLINE_STEP + f'\n# another\nFORMER_CHECKSUMS = ("{"0" * 64}",)\n',
+                    encoding="utf-8")
+    check = json.loads(citrine("check", "--json", project=project, url=database).out)
+    assert check["problems"] == [f"edited after it was applied: versions/1.1.0/{STEP}.py"], check

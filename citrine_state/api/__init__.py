@@ -403,12 +403,13 @@ class History:
     vanished: list[str] = field(default_factory=list)  # listed, applied, file gone
 
 
-def _edited_since(entry: ledger.Entry, path: Path) -> bool:
-    """Whether the step file changed since the ledger recorded it. A row without a checksum
-    (adopted because the schema was verified equal to a snapshot, not by running the file)
-    has nothing to compare: it is no edit."""
+def _edited_since(entry: ledger.Entry, step: Step) -> bool:
+    """Whether the step file changed since the ledger recorded it (an earlier form the file
+    declares in ``FORMER_CHECKSUMS`` is no edit). A row without a checksum (adopted because
+    the schema was verified equal to a snapshot, not by running the file) has nothing to
+    compare: it is no edit."""
     return entry.kind in ("step", "adopted", "batch") and entry.checksum is not None and \
-        entry.checksum != steps_mod.file_checksum(path)
+        not steps_mod.is_former_form(step, entry.checksum)
 
 
 def history_of(conn: Any, project: Project) -> History:
@@ -430,7 +431,7 @@ def history_of(conn: Any, project: Project) -> History:
         rel = path.relative_to(project.root).as_posix()
         if not path.is_file():
             found.vanished.append(rel)
-        elif _edited_since(entry, path):
+        elif _edited_since(entry, Step(name, listed[name].name, path)):
             found.edited.append(rel)
     return found
 
@@ -632,7 +633,7 @@ def plan(conn: Any, project: Project) -> Plan:
         step = by_name.get(name)
         if step is None:
             vanished.append(name)
-        elif _edited_since(entry, step.path):
+        elif _edited_since(entry, step):
             edited.append(step.path.relative_to(project.root).as_posix())
     pending = [s for s in all_steps if s.name not in applied]
     newest = max(applied) if applied else ""
