@@ -148,6 +148,11 @@ def _popen_migrate(project: Path, url: object) -> subprocess.Popen[str]:
                             stdin=subprocess.DEVNULL)
 
 
+def _waiting_for_a_lock(url: object) -> bool:
+    return bool(_query(url, "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                            "AND application_name = 'citrine-migrate'"))
+
+
 def _building(url: object) -> int | None:
     """The backend building the index concurrently, once it is at it."""
     rows = _query(url, "SELECT pid FROM pg_stat_activity WHERE query LIKE "
@@ -327,14 +332,18 @@ def test_a_step_with_nothing_to_build_online_is_one_transaction_with_no_started_
     # a session holding the table: the step waits the online lock_timeout, not 5s, and retries
     with db.connect(database) as holder:
         holder.exec_driver_sql("LOCK TABLE widgets IN ACCESS SHARE MODE")
-        timer = threading.Timer(1.0, holder.rollback)
-        timer.start()
+        proc = _popen_migrate(project, database)
         try:
-            run = citrine("migrate", project=project, url=database)
+            deadline = time.monotonic() + 60
+            while not _waiting_for_a_lock(database) and time.monotonic() < deadline \
+                    and proc.poll() is None:
+                time.sleep(0.05)
+            time.sleep(0.5)  # longer than the online lock_timeout: it gives up at least once
         finally:
-            timer.join()
-    assert run.code == 0, run.text
-    assert "waited lock_timeout 200ms" in run.err and "retry 1/3" in run.err
+            holder.rollback()
+        out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, out + err
+    assert "waited lock_timeout 200ms" in err and "retry 1/3" in err, err
     assert _ledger(database) == [("step",)]
     assert ("column", "widgets.weight") in _query(database, CATALOG)
 
