@@ -24,7 +24,7 @@ from ..errors import CheckFailed, CitrineError, ConnectionFailed, Refused, Usage
 from ..project import Project
 from ..selection import parse
 from ..steps import Step, all_steps, check_resolutions
-from . import Plan, _baseline_first, _refuse_foreign, plan
+from .history import Plan, baseline_first, plan, refuse_foreign
 
 Say = Callable[[str], None]
 
@@ -188,7 +188,7 @@ def run(
         entries = ledger.applied_steps(conn, schema)
         sql_done = name in batch_mod.sql_applied(conn, schema)
         conn.rollback()
-        _refuse_foreign(conn, project, p)  # another application's database: exit 2, as migrate
+        refuse_foreign(conn, project, p)  # another application's database: exit 2, as migrate
         _refuse_unsafe(p, "ran")
         by_name = {s.name: s for s in p.steps}
         applied = sorted(p.applied)
@@ -275,7 +275,7 @@ def rollback(
         mine = batch_mod.applied_by(conn, project, name)
         sql_done = name in batch_mod.sql_applied(conn, schema)
         conn.rollback()
-        _refuse_foreign(conn, project, p)  # another application's database: exit 2, as custom
+        refuse_foreign(conn, project, p)  # another application's database: exit 2, as custom
         _refuse_unsafe(p, "was rolled back")
         if not mine and not sql_done:
             if batch is None:
@@ -293,7 +293,7 @@ def rollback(
                 "applied")
         by_name = {s.name: s for s in p.steps}
         if not drop_baseline:  # refused before anything else; the backup comes last
-            _baseline_first(conn, project, url, [by_name[n] for n in mine], False, say,
+            baseline_first(conn, project, url, [by_name[n] for n in mine], False, say,
                             f"custom:rollback {name}")
         remaining = sorted(set(p.applied) - set(mine))
         if remaining:
@@ -307,7 +307,7 @@ def rollback(
             expected = verify.expected_for(project, target, conn, url, shadow_url)
             check = batch_mod.empty_check(project, expected,
                                           f"the empty schema custom batch {name} started from")
-        forced = _baseline_first(conn, project, url, [by_name[n] for n in mine], drop_baseline,
+        forced = baseline_first(conn, project, url, [by_name[n] for n in mine], drop_baseline,
                                  say, f"custom:rollback {name}")
         runs, sql_seconds = runner.with_lock_retries(
             conn, project, f"the rollback of custom batch {name}",

@@ -21,13 +21,15 @@ from .. import backup as backup_mod
 from .. import db, ledger, localpg
 from .. import project as project_mod
 from .. import report as report_mod
-from ..backup import BackupResult, RestoreResult
+from ..backup import RestoreResult
 from ..errors import CitrineError, LocalClusterError, UsageError
 from ..project import Project
 from ..report import Report, VersionInfo
+from .backups import BACKUP_DIR as BACKUP_DIR  # re-exported: operations.backup as before
+from .backups import backup as backup
+from .backups import ledger_version
 
 Say = Callable[[str], None]
-BACKUP_DIR = "backups"
 
 
 def _quiet(_: str) -> None:
@@ -46,7 +48,7 @@ def existing_database_url(project: Project, explicit: str | None = None,
     """The database a read-only overview should consult: ``--database-url`` or the
     environment, else the managed cluster if it already exists (started if stopped); None
     when there is none. Never creates the managed cluster just to look."""
-    from . import given_database_url
+    from .basics import given_database_url
 
     given = given_database_url(explicit)
     if given is not None:
@@ -100,7 +102,7 @@ class Listing:
 def list_steps(project: Project, url: URL | None) -> Listing:
     """Steps grouped by version (the spec's "List migrations by version"), with their applied
     state when ``url`` is given."""
-    from . import history_of
+    from ..status import history_of
 
     versions = report_mod.versions(project)
     unknown: list[str] = []
@@ -122,7 +124,8 @@ def report(project: Project, url: URL | None, shadow_url: str | None = None) -> 
     database also what is applied, pending and drifted (``status`` and ``check``)."""
     from citrine_state import __version__
 
-    from . import check, status
+    from .individual import check
+    from .inspection import status
 
     rep = report_mod.gather(project, _utc(datetime.now(UTC)), f"citrine-state {__version__}",
                             batch_problems(project))
@@ -209,32 +212,6 @@ def batch_problems(project: Project) -> list[str]:
 # --- backup and restore -------------------------------------------------------------------------
 
 
-def _ledger_version(url: URL, project: Project) -> str | None:
-    from . import _version_with_exactly
-
-    with db.connect(url) as conn:
-        applied = set(ledger.applied_steps(conn, project.settings["ledger_schema"]))
-        conn.rollback()
-    version = _version_with_exactly(project, applied)
-    return version.name if version else None
-
-
-def backup(
-    project: Project,
-    url: URL,
-    output_dir: str | Path | None = None,
-    lock_wait: float = 60.0,
-    say: Say = _quiet,
-) -> BackupResult:
-    """``pg_dump -Fc`` of the database into ``output_dir`` (default ``<project>/backups``),
-    named ``<database>-<version>-<UTC time>.dump`` (version: what the ledger records exactly,
-    else ``unversioned``), mode 0600, checked with ``pg_restore --list``. What ``--backup`` on
-    the writing commands calls first."""
-    version = _ledger_version(url, project) or "unversioned"
-    folder = Path(output_dir).expanduser() if output_dir else project.root / BACKUP_DIR
-    return backup_mod.take(url, folder, version, lock_wait=lock_wait, say=say)
-
-
 def restore(
     project: Project,
     url: URL,
@@ -257,7 +234,7 @@ def restore(
     else:
         result = backup_mod.restore(url, path, into, no_owner=no_owner, say=say)
     try:
-        result.version = _ledger_version(url.set(database=result.database), project)
+        result.version = ledger_version(url.set(database=result.database), project)
     except CitrineError:  # the restore worked; only the label is unknown
         result.version = None
     return result

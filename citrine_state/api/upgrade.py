@@ -10,26 +10,20 @@ from typing import Any
 from sqlalchemy.engine import URL
 
 from .. import consolidate, hazards, runner, setaside
+from .. import status as status_mod
 from ..errors import CheckFailed, CitrineError, Refused, UsageError
 from ..project import Project, Version, read_text
 from ..snapshot import committed_sql, sql_hash
+from ..status import Status
 from ..steps import all_steps, check_resolutions, file_checksum
 from ..verify import steps_target, verify_connection, verify_target
-from . import (
-    Say,
-    Status,
-    StepRun,
-    _adopt,
-    _apply_steps,
-    _baseline_first,
-    _classify,
-    _quiet,
-    _refuse_foreign,
-    _refuse_unsafe,
-    _require_in_sync,
-    accept_edits,
-    plan,
-)
+from . import history
+from .individual import Say, StepRun, apply_steps
+
+
+def _quiet(_: str) -> None:
+    return None
+
 
 # --- generation -------------------------------------------------------------------------------
 
@@ -210,32 +204,47 @@ def consolidated(
     target = project.version(target_name) if target_name else project.latest
     with runner.migrating(url, project, lock_wait=lock_wait, say=say, target=target) as conn:
         if runner.is_empty(conn, project):
-            if dry_run:
-                sql = committed_sql(project, target)
-                statements = [hazards.Statement(s, "snapshot", f"snapshots/{target.name}.sql",
-                                                hazards.tags(s))
-                              for s in hazards.split_script(sql)]
-                seed = project.seed_path(target)
-                if seed.is_file():  # the install inserts them too (the default tenant)
-                    rel = seed.relative_to(project.root).as_posix()
-                    statements += [hazards.Statement(s, "seed rows", rel, hazards.tags(s))
-                                   for s in hazards.split_script(seed.read_text(encoding="utf-8"))]
-                return ConsolidatedResult("planned", target.name, plans=[
-                    hazards.Plan(f"fresh install of {target.name}", statements)])
-            result = runner.install_snapshot(conn, project, target, url, shadow_url, say=say)
-            return ConsolidatedResult("installed", target.name, result)
-        state = _classify(conn, project, url, shadow_url)
+            return _install(conn, project, target, url, shadow_url, say, dry_run)
+        state = status_mod.classify(conn, project, url, shadow_url)
         conn.rollback()
-        if state.state == "at-version" and state.version == target.name:
-            return ConsolidatedResult("up-to-date", target.name)
-        if state.state == "at-version" and state.version and \
-                project.version(state.version).key < target.key:
-            return _upgrade(conn, project, state, target, url, shadow_url, dry_run,
-                            allow_hazards, say, resolutions)
-        if state.state == "at-version":
-            raise Refused(f"the database is at {state.version}, newer than {target.name}: "
-                          f"use `citrine-migrate rollback {target.name}`")
-        raise _refuse_state(state, target.name)
+        return _consolidated_from(conn, project, state, target, url, shadow_url, dry_run,
+                                  allow_hazards, say, resolutions)
+
+
+def _install(conn: Any, project: Project, target: Version, url: URL, shadow_url: str | None,
+             say: Say, dry_run: bool) -> ConsolidatedResult:
+    """An empty database: ``target``'s snapshot (and its seed rows), verified."""
+    if dry_run:
+        sql = committed_sql(project, target)
+        statements = [hazards.Statement(s, "snapshot", f"snapshots/{target.name}.sql",
+                                        hazards.tags(s))
+                      for s in hazards.split_script(sql)]
+        seed = project.seed_path(target)
+        if seed.is_file():  # the install inserts them too (the default tenant)
+            rel = seed.relative_to(project.root).as_posix()
+            statements += [hazards.Statement(s, "seed rows", rel, hazards.tags(s))
+                           for s in hazards.split_script(seed.read_text(encoding="utf-8"))]
+        return ConsolidatedResult("planned", target.name, plans=[
+            hazards.Plan(f"fresh install of {target.name}", statements)])
+    result = runner.install_snapshot(conn, project, target, url, shadow_url, say=say)
+    return ConsolidatedResult("installed", target.name, result)
+
+
+def _consolidated_from(conn: Any, project: Project, state: Status, target: Version, url: URL,
+                       shadow_url: str | None, dry_run: bool, allow: tuple[str, ...],
+                       say: Say, resolutions: tuple[str, ...]) -> ConsolidatedResult:
+    """From the classified ``state`` to ``target`` by consolidated migrations, or the refusal
+    that says why not."""
+    if state.state == "at-version" and state.version == target.name:
+        return ConsolidatedResult("up-to-date", target.name)
+    if state.state == "at-version" and state.version and \
+            project.version(state.version).key < target.key:
+        return _upgrade(conn, project, state, target, url, shadow_url, dry_run, allow, say,
+                        resolutions)
+    if state.state == "at-version":
+        raise Refused(f"the database is at {state.version}, newer than {target.name}: "
+                      f"use `citrine-migrate rollback {target.name}`")
+    raise _refuse_state(state, target.name)
 
 
 # --- version targets and rollback ------------------------------------------------------------
@@ -267,64 +276,76 @@ def to_version(
     """Bring the database to exactly version ``name`` by the fitting path: a snapshot on an empty
     database, consolidated migrations from an exact older version, the remaining steps from
     between versions, the steps' downs from a newer state (the baseline's only with
-    ``drop_baseline``, as ``rollback``). Upwards, the steps' pre-flights run first."""
+    ``drop_baseline``, as ``rollback``). Upwards, the steps' pre-flights run first. One
+    connection, which takes the migration lock once, and one classification of the database,
+    passed down to the path that fits."""
     _known_hazards(allow_hazards)
     check_resolutions(project, resolutions)
     target = project.version(name)
     if project.models_path(target) is None:
         raise UsageError(f"version {name} has no models in schema/ yet")
     with runner.migrating(url, project, lock_wait=lock_wait, say=say, target=target) as conn:
-        empty = runner.is_empty(conn, project)
+        if runner.is_empty(conn, project):
+            result = _install(conn, project, target, url, shadow_url, say, dry_run)
+            return VersionResult(result.action, name, install=result.install,
+                                 plans=result.plans)
         # What a rollback set aside only the steps put back: then no consolidated migration.
-        waiting = _set_aside(conn, project, project.steps_up_to(target))
-    if empty or (not waiting and _exact_older(project, url, shadow_url, target)):
-        result = consolidated(project, url, shadow_url, lock_wait, say, dry_run, allow_hazards,
-                              target_name=name, resolutions=resolutions)
-        return VersionResult(result.action, name, install=result.install,
-                             upgrades=result.upgrades, plans=result.plans)
+        state = None
+        if not _set_aside(conn, project, project.steps_up_to(target)):
+            state = status_mod.classify(conn, project, url, shadow_url)
+            conn.rollback()
+            if state.state == "at-version" and state.version is not None and \
+                    project.version(state.version).key < target.key:
+                result = _consolidated_from(conn, project, state, target, url, shadow_url,
+                                            dry_run, allow_hazards, say, resolutions)
+                return VersionResult(result.action, name, upgrades=result.upgrades,
+                                     plans=result.plans)
+        return _by_steps(conn, project, target, state, url, shadow_url, say, dry_run,
+                         drop_baseline, accept_edited, resolutions)
+
+
+def _verified(state: Status | None, p: history.Plan) -> bool:
+    """Whether the classification already compared the schema with what ``p.applied`` produce
+    (and found it so), on this connection under the migration lock: no second comparison."""
+    return state is not None and state.state in ("at-version", "between-versions") and \
+        sorted(state.applied) == sorted(p.applied)
+
+
+def _by_steps(conn: Any, project: Project, target: Version, state: Status | None, url: URL,
+              shadow_url: str | None, say: Say, dry_run: bool, drop_baseline: bool,
+              accept_edited: tuple[str, ...], resolutions: tuple[str, ...]) -> VersionResult:
+    """The steps up to ``target`` that are not applied, or the downs of those past it."""
+    name = target.name
     wanted = set(project.steps_up_to(target))
-    with runner.migrating(url, project, lock_wait=lock_wait, say=say, target=target) as conn:
-        p = plan(conn, project)
-        _refuse_foreign(conn, project, p)
-        conn.rollback()
-        p = accept_edits(conn, project, p, accept_edited, dry_run)
-        _refuse_unsafe(p)
-        applied = set(p.applied)
-        if applied == wanted:
-            if not p.adopt:  # the history says "at X": the schema must say so too
-                _require_in_sync(conn, project, p.applied, url, shadow_url,
-                                 f"it is not exactly at version {name}")
-            return VersionResult("up-to-date", name)
-        if applied < wanted:
-            pending = [s for s in p.pending if s.name in wanted]
-            if dry_run:
-                from .. import traffic
+    p = history.plan(conn, project)
+    history.refuse_foreign(conn, project, p)
+    conn.rollback()
+    p = history.accept_edits(conn, project, p, accept_edited, dry_run)
+    history.refuse_unsafe(p)
+    applied = set(p.applied)
+    if applied == wanted:
+        if not p.adopt and not _verified(state, p):  # "at X" by the history: the schema too
+            history.require_in_sync(conn, project, p.applied, url, shadow_url,
+                                    f"it is not exactly at version {name}")
+        return VersionResult("up-to-date", name)
+    if applied < wanted:
+        pending = [s for s in p.pending if s.name in wanted]
+        if dry_run:
+            from .. import traffic
 
-                shown = _steps_plan(project, p.applied, pending, "up", url, shadow_url,
-                                    f"version {name}: {len(pending)} pending step(s)")
-                shown.traffic = traffic.assess(conn, project, pending)
-                return VersionResult("planned", name, plans=[shown])
-            if not p.adopt and not p.in_progress:  # as migrate: never on a drifted schema
-                _require_in_sync(conn, project, p.applied, url, shadow_url, "nothing ran")
-            runner.check_preflight(conn, project, pending, resolutions)
-            _adopt(conn, project, p, url, shadow_url, say)
-            ran = _apply_steps(conn, project, p.applied, pending, url, shadow_url, say,
-                               resolutions=resolutions)
-            return VersionResult("stepped", name, ran=ran)
-    # accepted edits were re-stamped above (a dry run only planned as if)
-    return rollback(project, url, name, shadow_url, lock_wait, say, dry_run,
-                    drop_baseline=drop_baseline,
-                    accept_edited=accept_edited if dry_run else ())
-
-
-def _exact_older(project: Project, url: URL, shadow_url: str | None, target: Version) -> bool:
-    from .. import db
-
-    with db.connect(url) as conn:
-        state = _classify(conn, project, url, shadow_url)
-        conn.rollback()
-    return (state.state == "at-version" and state.version is not None
-            and project.version(state.version).key < target.key)
+            shown = _steps_plan(project, p.applied, pending, "up", url, shadow_url,
+                                f"version {name}: {len(pending)} pending step(s)")
+            shown.traffic = traffic.assess(conn, project, pending)
+            return VersionResult("planned", name, plans=[shown])
+        if not p.adopt and not p.in_progress and not _verified(state, p):
+            # as migrate: never on a drifted schema
+            history.require_in_sync(conn, project, p.applied, url, shadow_url, "nothing ran")
+        runner.check_preflight(conn, project, pending, resolutions)
+        history.adopt(conn, project, p, url, shadow_url, say)
+        ran = apply_steps(conn, project, p.applied, pending, url, shadow_url, say,
+                          resolutions=resolutions)
+        return VersionResult("stepped", name, ran=ran)
+    return _rollback_on(conn, project, target, p, url, shadow_url, say, dry_run, drop_baseline)
 
 
 def _steps_plan(project: Project, applied: list[str], chosen: list[Any], direction: str,
@@ -354,34 +375,43 @@ def rollback(
     target = project.version(name)
     if project.models_path(target) is None:
         raise UsageError(f"version {name} has no models in schema/ yet")
+    with runner.migrating(url, project, lock_wait=lock_wait, say=say, target=target) as conn:
+        p = history.plan(conn, project)
+        conn.rollback()
+        p = history.accept_edits(conn, project, p, accept_edited, dry_run)
+        history.refuse_unsafe(p)
+        return _rollback_on(conn, project, target, p, url, shadow_url, say, dry_run,
+                            drop_baseline)
+
+
+def _rollback_on(conn: Any, project: Project, target: Version, p: history.Plan, url: URL,
+                 shadow_url: str | None, say: Say, dry_run: bool,
+                 drop_baseline: bool) -> VersionResult:
+    """The downs of every applied step that ``target`` does not have, in one transaction."""
+    name = target.name
     keep = set(project.steps_up_to(target))
     by_name = {s.name: s for s in all_steps(project)}
-    with runner.migrating(url, project, lock_wait=lock_wait, say=say, target=target) as conn:
-        p = plan(conn, project)
-        conn.rollback()
-        p = accept_edits(conn, project, p, accept_edited, dry_run)
-        _refuse_unsafe(p)
-        if not keep <= set(p.applied):
-            raise Refused(f"the database does not have every step of {name} applied: use "
-                          f"`citrine-migrate version {name}`")
-        revert = [by_name[n] for n in sorted(set(p.applied) - keep, reverse=True)]
-        if not revert:
-            if not p.adopt:
-                _require_in_sync(conn, project, p.applied, url, shadow_url,
-                                 f"it is not exactly at version {name}")
-            return VersionResult("up-to-date", name)
-        if dry_run:
-            return VersionResult("planned", name, plans=[_steps_plan(
-                project, p.applied, revert, "down", url, shadow_url,
-                f"rollback {name}: the downs of {len(revert)} step(s)")])
-        forced = _baseline_first(conn, project, url, revert, drop_baseline, say,
-                                 f"rollback {name}")
-        _adopt(conn, project, p, url, shadow_url, say)
-        target_check = steps_target(project, sorted(keep))
-        durations = runner.revert_steps(
-            conn, project, revert,
-            check=lambda c: verify_target(project, target_check, c, url, shadow_url),
-            label=target_check.label, say=say, drop_baseline=forced)
+    if not keep <= set(p.applied):
+        raise Refused(f"the database does not have every step of {name} applied: use "
+                      f"`citrine-migrate version {name}`")
+    revert = [by_name[n] for n in sorted(set(p.applied) - keep, reverse=True)]
+    if not revert:
+        if not p.adopt:
+            history.require_in_sync(conn, project, p.applied, url, shadow_url,
+                                    f"it is not exactly at version {name}")
+        return VersionResult("up-to-date", name)
+    if dry_run:
+        return VersionResult("planned", name, plans=[_steps_plan(
+            project, p.applied, revert, "down", url, shadow_url,
+            f"rollback {name}: the downs of {len(revert)} step(s)")])
+    forced = history.baseline_first(conn, project, url, revert, drop_baseline, say,
+                                    f"rollback {name}")
+    history.adopt(conn, project, p, url, shadow_url, say)
+    target_check = steps_target(project, sorted(keep))
+    durations = runner.revert_steps(
+        conn, project, revert,
+        check=lambda c: verify_target(project, target_check, c, url, shadow_url),
+        label=target_check.label, say=say, drop_baseline=forced)
     return VersionResult("rolled-back", name,
                          ran=[StepRun(s.name, "down", d) for s, d in zip(revert, durations,
                                                                           strict=True)])
