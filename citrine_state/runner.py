@@ -18,8 +18,8 @@ from sqlalchemy.engine import URL, Connection
 
 from . import db, journal, ledger, lock, sequences
 from . import steps as steps_mod
-from .consolidate import Consolidated
-from .consolidate import execute as execute_consolidated
+from .consolidated_file import Consolidated
+from .consolidated_run import execute as execute_consolidated
 from .diff import SchemaDiff
 from .errors import CheckFailed, CitrineError, Refused, UsageError
 from .project import Project, Version, read_text

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import URL
 
-from citrine_state import consolidate, db, diff, hazards
+from citrine_state import consolidated_file, db, diff, hazards
+from citrine_state.autogen import consolidated as generation
+from citrine_state.autogen import enums
 from citrine_state.errors import CheckFailed
 
 from .support.cli import citrine
@@ -23,14 +25,14 @@ from .support.cli import citrine
 HEADER = 6  # the fixed header lines of a rendered consolidated migration
 
 
-def _build(server: URL, source: str, target: str) -> consolidate.Consolidated:
-    c = consolidate.Consolidated("a", "b", "0" * 64, "1" * 64)
-    return consolidate.build(c, source, target, server, None, diff.Scope())
+def _build(server: URL, source: str, target: str) -> consolidated_file.Consolidated:
+    c = consolidated_file.Consolidated("a", "b", "0" * 64, "1" * 64)
+    return generation.build(c, source, target, server, None, diff.Scope())
 
 
-def _body(c: consolidate.Consolidated) -> str:
+def _body(c: consolidated_file.Consolidated) -> str:
     """The rendered file after its fixed header: notes and phases."""
-    return "\n".join(consolidate.render(c).splitlines()[HEADER:]) + "\n"
+    return "\n".join(consolidated_file.render(c).splitlines()[HEADER:]) + "\n"
 
 
 def _rows(url, sql: str) -> list[tuple]:
@@ -38,7 +40,7 @@ def _rows(url, sql: str) -> list[tuple]:
         return [tuple(r) for r in conn.exec_driver_sql(sql)]
 
 
-def _run_in_one_transaction(url, c: consolidate.Consolidated, before: str) -> None:
+def _run_in_one_transaction(url, c: consolidated_file.Consolidated, before: str) -> None:
     """``before`` (schema and rows), committed; then every statement of ``c`` in one
     transaction, as the runner does."""
     with db.connect(url) as conn:
@@ -54,34 +56,34 @@ def _run_in_one_transaction(url, c: consolidate.Consolidated, before: str) -> No
 
 
 def test_add_value_statements_follow_the_targets_order_and_quote_values() -> None:
-    change = consolidate.EnumChange("public", "Mood", ("sad", "ok"),
-                                    ("meh", "sad", "it's", "ok", "happy"))
+    change = enums.EnumChange("public", "Mood", ("sad", "ok"),
+                              ("meh", "sad", "it's", "ok", "happy"))
     assert change.additive and change.added == ["meh", "it's", "happy"]
-    assert consolidate.add_value_statements(change) == [
+    assert enums.add_value_statements(change) == [
         """alter type "public"."Mood" add value 'meh' before 'sad'""",
         """alter type "public"."Mood" add value 'it''s' after 'sad'""",
         """alter type "public"."Mood" add value 'happy' after 'ok'""",
     ]
-    empty = consolidate.EnumChange("public", "e", (), ("x", "y"))
-    assert consolidate.add_value_statements(empty) == [
+    empty = enums.EnumChange("public", "e", (), ("x", "y"))
+    assert enums.add_value_statements(empty) == [
         """alter type "public"."e" add value 'x'""",
         """alter type "public"."e" add value 'y' after 'x'""",
     ]
 
 
 def test_removed_or_reordered_values_are_not_additive() -> None:
-    assert not consolidate.EnumChange("public", "e", ("a", "b"), ("a",)).additive
-    assert not consolidate.EnumChange("public", "e", ("a", "b"), ("b", "a", "c")).additive
+    assert not enums.EnumChange("public", "e", ("a", "b"), ("a",)).additive
+    assert not enums.EnumChange("public", "e", ("a", "b"), ("b", "a", "c")).additive
 
 
 def test_the_type_postgresql_names_in_an_unsafe_use_error_is_found_quoted_or_not() -> None:
-    changes = [consolidate.EnumChange("public", "enum_Connectors_status", ("a",), ("a", "b")),
-               consolidate.EnumChange("public", "mood", ("a",), ("a", "b"))]
-    assert consolidate.named(changes, '"enum_Connectors_status"') is changes[0]
-    assert consolidate.named(changes, 'public."enum_Connectors_status"') is changes[0]
-    assert consolidate.named(changes, "mood") is changes[1]
-    assert consolidate.named(changes, "other.mood") is None
-    assert consolidate.named(changes, "moody") is None
+    changes = [enums.EnumChange("public", "enum_Connectors_status", ("a",), ("a", "b")),
+               enums.EnumChange("public", "mood", ("a",), ("a", "b"))]
+    assert enums.named(changes, '"enum_Connectors_status"') is changes[0]
+    assert enums.named(changes, 'public."enum_Connectors_status"') is changes[0]
+    assert enums.named(changes, "mood") is changes[1]
+    assert enums.named(changes, "other.mood") is None
+    assert enums.named(changes, "moody") is None
 
 
 # --- generation on two small snapshots ------------------------------------------------------------
@@ -112,8 +114,8 @@ def test_added_values_become_add_value_in_the_targets_order_and_nothing_else(
         "\n"
         "-- == phase: finalize\n"
     )
-    assert consolidate.parse(consolidate.render(c)).phases == c.phases
-    assert all(not s.hazards for s in consolidate.plan(None, c).statements)  # type: ignore[arg-type]
+    assert consolidated_file.parse(consolidated_file.render(c)).phases == c.phases
+    assert all(not s.hazards for s in consolidated_file.plan(None, c).statements)  # type: ignore[arg-type]
     url = make_database("enumv")
     _run_in_one_transaction(url, c, SOURCE + ROWS)
     assert _rows(url, "SELECT enum_range(NULL::mood)::text") == [("{meh,sad,ok,happy}",)]
@@ -125,7 +127,7 @@ def test_a_new_value_used_in_the_same_transaction_recreates_the_type_and_says_wh
         pg_server: URL, make_database) -> None:
     target = TARGET.replace("DEFAULT 'ok'", "DEFAULT 'happy'")
     c = _build(pg_server, SOURCE, target)
-    text = consolidate.render(c)
+    text = consolidated_file.render(c)
     notes = " ".join(ln[len("-- note: "):] if ln.startswith("-- note: ") else ln[len("--   "):]
                      for ln in text.splitlines()[HEADER:] if ln.startswith(("-- note:", "--   ")))
     assert 'enum type "public"."mood" is recreated in the expand phase' in notes
@@ -164,8 +166,9 @@ def test_removed_values_recreate_the_type_after_the_data_moves_with_its_hazards(
     contract = [s for s in c.phases["contract"] if isinstance(s, str)]
     assert """create type "public"."mood" as enum ('ok', 'sad')""" in contract
     assert 'drop type "public"."mood__citrine_old"' in contract
-    assert "__old_version_to_be_dropped" not in consolidate.render(c)  # not migra's recreation
-    plan = consolidate.plan(None, c)  # type: ignore[arg-type]
+    # not migra's recreation
+    assert "__old_version_to_be_dropped" not in consolidated_file.render(c)
+    plan = consolidated_file.plan(None, c)  # type: ignore[arg-type]
     assert plan.counts()[hazards.REWRITES_TABLE] == 2
     assert "'gone' are removed" in " ".join(c.notes) and "no row may hold" in " ".join(c.notes)
     url = make_database("enumv")

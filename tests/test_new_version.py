@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from citrine_state import db, scaffold
+from citrine_state import db
+from citrine_state.autogen import scaffold
 from citrine_state.errors import Refused, UsageError
 from citrine_state.project import load
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from citrine_state import consolidate, db, diff
+from citrine_state import consolidated_file, db, diff
+from citrine_state.autogen import consolidated as generation
+from citrine_state.autogen import phases
 
 from .support.reference import SCOPE, schema_diff
 
@@ -54,7 +56,7 @@ def test_a_default_without_a_type_change_keeps_migras_order() -> None:
         'alter table "public"."t" alter column "b" set data type bigint using "b"::bigint;',
     ]
     assert diff.retype_before_default(statements) == statements
-    assert consolidate.expand_statements(statements, set()) == [
+    assert phases.expand_statements(statements, set()) == [
         'alter table "public"."t" alter column "a" set default 1']
 
 
@@ -62,8 +64,8 @@ def test_the_consolidated_migration_of_1_8_0_to_1_8_1_reaches_1_8_1(make_databas
     server = make_database("rt_near")
     source = (REPO / "snapshots" / "1.8.0.sql").read_text(encoding="utf-8")
     target = (REPO / "snapshots" / "1.8.1.sql").read_text(encoding="utf-8")
-    c = consolidate.Consolidated("1.8.0", "1.8.1", "", "")
-    consolidate.build(c, source, target, server, None, SCOPE)  # raises if 1.8.1 is not reached
+    c = consolidated_file.Consolidated("1.8.0", "1.8.1", "", "")
+    generation.build(c, source, target, server, None, SCOPE)  # raises if 1.8.1 is not reached
     expand = [str(s) for s in c.phases["expand"]]
     contract = [str(s) for s in c.phases["contract"]]
     assert not [s for s in expand if '"Connectors"' in s]

@@ -9,8 +9,9 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from .. import consolidate, hazards, runner, setaside
+from .. import consolidated_file, hazards, runner, setaside
 from .. import status as status_mod
+from ..autogen.consolidated import generate as generate_consolidated
 from ..errors import CheckFailed, CitrineError, Refused, UsageError
 from ..project import Project, Version, read_text
 from ..snapshot import committed_sql, sql_hash
@@ -45,36 +46,36 @@ def manager_batch(project: Project, url: URL, shadow_url: str | None = None,
     for version in project.modelled_versions:
         if project.previous(version) is None:
             continue
-        generated = consolidate.generate(project, version, url, shadow_url)
-        text = consolidate.render(generated)
-        path = consolidate.path_for(project, version)
+        generated = generate_consolidated(project, version, url, shadow_url)
+        text = consolidated_file.render(generated)
+        path = consolidated_file.path_for(project, version)
         current = read_text(path) if path.is_file() else None
         stale = current is None or current.replace("\r\n", "\n") != text
         if stale and not check:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        out.append(BatchFile(version.name, path, stale, consolidate.plan(project, generated),
-                             list(generated.notes)))
+        out.append(BatchFile(version.name, path, stale,
+                             consolidated_file.plan(project, generated), list(generated.notes)))
     return out
 
 
 def load_consolidated(
     project: Project, version: Version
-) -> tuple[consolidate.Consolidated, str]:
+) -> tuple[consolidated_file.Consolidated, str]:
     """The committed consolidated migration into ``version``, checked against the snapshots."""
-    path = consolidate.path_for(project, version)
+    path = consolidated_file.path_for(project, version)
     if not path.is_file():
         raise UsageError(f"{path.relative_to(project.root)} does not exist: run "
                          "`citrine-migrate manager batch`")
     text = read_text(path)
-    migration = consolidate.parse(text, str(path.relative_to(project.root)))
+    migration = consolidated_file.parse(text, str(path.relative_to(project.root)))
     previous = project.previous(version)
     expected = (previous.name if previous else None, version.name)
     if (migration.source, migration.target) != expected:
         raise UsageError(f"{path.name} migrates {migration.source} -> {migration.target}, "
                          f"expected {expected[0]} -> {expected[1]}")
     for _, item in migration.statements():
-        if isinstance(item, consolidate.DataMove):
+        if isinstance(item, consolidated_file.DataMove):
             moved = project.root / item.path
             if not moved.is_file() or file_checksum(moved) != item.sha256:
                 raise Refused(f"{path.name} is stale: its data move {item.path} changed or is "
@@ -145,7 +146,7 @@ def _upgrade(conn: Any, project: Project, state: Status, target: Version, url: U
             "so nothing ran: use `citrine-migrate migrate` (or `version "
             f"{target.name}`), whose steps put it back")
     loaded = [(v, *load_consolidated(project, v)) for v in chain]
-    plans = [consolidate.plan(project, m) for _, m, _ in loaded]
+    plans = [consolidated_file.plan(project, m) for _, m, _ in loaded]
     if dry_run:
         return ConsolidatedResult("planned", target.name, plans=plans)
     _check_hazards(plans, allow)

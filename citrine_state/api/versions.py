@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from .. import scaffold
+from ..autogen import scaffold, step_file, step_sql
 from ..errors import Refused, UsageError
 from ..project import CONFIG_FILE, Project, version_key
 from ..snapshot import render
@@ -207,20 +207,20 @@ def new_step(
         raise Refused(f"{_rel(project, path)} already exists (a step file the config does not "
                       "list?): move it away first")
     if empty:
-        sql = scaffold.StepSQL()
+        sql = step_sql.StepSQL()
     else:
         if url is None:
             raise UsageError("generating a step needs a database server for its shadow "
                              "databases (or --empty)")
         say(f"comparing the {version.name} models with the steps so far (two shadow databases)")
-        sql = scaffold.generate_step_sql(project, version, url, shadow_url)
+        sql = step_sql.generate_step_sql(project, version, url, shadow_url)
         if sql.empty:
             raise Refused(f"the models and the steps agree: nothing to generate for "
                           f"{version.name} (a hand-written step: --empty)")
     command = f"citrine-migrate manager new-step {name}"
-    text = scaffold.step_file(description, version, command, sql, not empty,
-                              _rel(project, models))
-    scaffold.check_step_text(text, sql)
+    text = step_file.render(description, version, command, sql, not empty,
+                            _rel(project, models))
+    step_file.check_step_text(text, sql)
     config_path = project.root / CONFIG_FILE
     config = config_path.read_text(encoding="utf-8")
     new_config = scaffold.config_with_appended(
@@ -240,7 +240,7 @@ def new_step(
         created.undo()
         raise
     return NewStepResult(step_name, version.name, _rel(project, path), not empty, sql.up,
-                         sql.contract, sql.down, scaffold.deletes_data(sql.up + sql.contract),
-                         scaffold.deletes_data(sql.down), render(project, version).stale,
-                         [asdict(r) | {"note": scaffold.rebuild_note(r).replace("\n", " ")}
-                          for r in scaffold.rebuilds(sql)])
+                         sql.contract, sql.down, step_file.deletes_data(sql.up + sql.contract),
+                         step_file.deletes_data(sql.down), render(project, version).stale,
+                         [asdict(r) | {"note": step_file.rebuild_note(r).replace("\n", " ")}
+                          for r in step_file.rebuilds(sql)])
