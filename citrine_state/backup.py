@@ -18,7 +18,6 @@ import os
 import re
 import subprocess
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,18 +28,15 @@ from sqlalchemy.engine import URL
 
 from . import db, pgtools
 from .errors import Refused, UsageError
+from .progress import Say, quiet
+from .sqltext import quote_ident
 
-Say = Callable[[str], None]
 NAME_LIMIT = 63  # PostgreSQL's identifier length (NAMEDATALEN - 1)
 LIST_SETTINGS = ("search_path", "temp_tablespaces", "session_preload_libraries",
                  "local_preload_libraries")
 BACKUP_NAME = re.compile(
     r"^(?P<database>.+)-(?P<version>unversioned|\d+\.\d+\.\d+)-(?P<time>\d{8}T\d{6}Z)$"
 )
-
-
-def _quiet(_: str) -> None:
-    return None
 
 
 # --- archives -----------------------------------------------------------------------------------
@@ -153,7 +149,7 @@ def take(
     output_dir: Path,
     version: str,
     lock_wait: float = 60.0,
-    say: Say = _quiet,
+    say: Say = quiet,
 ) -> BackupResult:
     """``pg_dump -Fc`` of the whole database into ``output_dir``, mode 0600, checked with
     ``pg_restore --list`` before it gets its final name."""
@@ -293,7 +289,7 @@ class RestoreResult:
 
 
 def _ident(name: str) -> str:
-    return db.quote_ident(name)
+    return quote_ident(name)
 
 
 def _stamp() -> str:
@@ -422,7 +418,7 @@ def restore(
     file: Path,
     into: str | None = None,
     no_owner: bool = False,
-    say: Say = _quiet,
+    say: Say = quiet,
 ) -> RestoreResult:
     """Restore ``file`` into a new database on ``url``'s server (default name from the file);
     refuses a name that exists."""
@@ -446,7 +442,7 @@ def restore_over(
     file: Path,
     confirm: str | None,
     no_owner: bool = False,
-    say: Say = _quiet,
+    say: Say = quiet,
 ) -> RestoreResult:
     """Replace ``url``'s database by the backup: restore into a new database, then swap names
     in one transaction, keeping the old one as ``<name>_before_restore_<time>``. ``confirm``

@@ -37,8 +37,9 @@ from sqlalchemy.engine import Connection
 
 from . import db, diff, ledger, runner, verify
 from .errors import CitrineError, Refused, UsageError
+from .progress import Say, quiet
 from .project import Project
-from .sqltext import strip_comments
+from .sqltext import qualified, quote_ident, strip_comments
 from .steps import STEP_NAME, Step, all_steps, baseline, is_former_form, run_step
 
 CUSTOM_DIR = "custom"
@@ -49,12 +50,7 @@ METADATA_SUFFIX = "-metadata.json"
 BATCH_SUFFIX = "-consolidated.py"
 SQL_TABLE = "batch_sql"
 
-Say = Callable[[str], None]
 Check = Callable[[Connection], None]
-
-
-def _quiet(_: str) -> None:
-    return None
 
 
 # --- names, descriptions, paths -----------------------------------------------------------------
@@ -456,15 +452,13 @@ def _agree(metadata: dict[str, Any], listed: list[tuple[str, str, str]], meta_sh
 # --- what a database holds of a batch ------------------------------------------------------------
 
 
-def _q(name: str) -> str:
-    return ledger.quote(name)
 
 
 def ensure_sql_table(conn: Connection, schema: str) -> None:
-    conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {_q(schema)}")
+    conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {quote_ident(schema)}")
     conn.exec_driver_sql(
         f"""
-        CREATE TABLE IF NOT EXISTS {_q(schema)}.{_q(SQL_TABLE)} (
+        CREATE TABLE IF NOT EXISTS {qualified(schema, SQL_TABLE)} (
             id          bigserial PRIMARY KEY,
             batch       text NOT NULL,
             direction   text NOT NULL CHECK (direction IN ('up', 'down')),
@@ -481,12 +475,12 @@ def sql_applied(conn: Connection, schema: str) -> set[str]:
     """Batches whose UP SQL ran and was not rolled back since."""
     found = conn.execute(
         sa.text("SELECT to_regclass(:name) IS NOT NULL"),
-        {"name": f"{_q(schema)}.{_q(SQL_TABLE)}"},
+        {"name": f"{qualified(schema, SQL_TABLE)}"},
     ).scalar()
     if not found:
         return set()
     rows = conn.exec_driver_sql(
-        f"SELECT DISTINCT ON (batch) batch, direction FROM {_q(schema)}.{_q(SQL_TABLE)} "
+        f"SELECT DISTINCT ON (batch) batch, direction FROM {qualified(schema, SQL_TABLE)} "
         "ORDER BY batch, id DESC"
     )
     return {batch for batch, direction in rows if direction == "up"}
@@ -497,7 +491,7 @@ def _record_sql(conn: Connection, schema: str, batch: str, direction: str, sql: 
     ensure_sql_table(conn, schema)
     conn.execute(
         sa.text(
-            f"INSERT INTO {_q(schema)}.{_q(SQL_TABLE)} "
+            f"INSERT INTO {qualified(schema, SQL_TABLE)} "
             "(batch, direction, checksum, duration_ms, applied_by) "
             "VALUES (:b, :d, :c, :ms, :who)"
         ),
@@ -559,7 +553,7 @@ def _detail(exc: BaseException) -> str:
 
 def _replay(conn: Connection, project: Project, step: Step, fail: Callable[[str], str]) -> None:
     try:
-        run_step(conn, project, step, "up", say=_quiet)
+        run_step(conn, project, step, "up", say=quiet)
     except Exception as exc:
         raise ReplayFailed(fail(_detail(exc))) from exc
 
@@ -682,15 +676,6 @@ class StepRun:
     seconds: float
 
 
-def _run(conn: Connection, project: Project, step: Step, direction: str, say: Say,
-         resolutions: tuple[str, ...] = ()) -> None:
-    try:
-        run_step(conn, project, step, direction, say=say, resolutions=resolutions)
-    except CitrineError:
-        raise
-    except Exception as exc:
-        raise runner.StepFailed(step, direction, exc) from exc
-
 
 def _run_sql(conn: Connection, batch: Batch, which: str, sql: str) -> None:
     try:
@@ -709,7 +694,7 @@ def apply(
     todo: list[Step],
     with_sql: bool,
     check: Check,
-    say: Say = _quiet,
+    say: Say = quiet,
     resolutions: tuple[str, ...] = (),
 ) -> tuple[list[StepRun], float | None]:
     """Run ``up`` of ``todo`` (in timestamp order) and then the batch's UP SQL in ONE
@@ -724,7 +709,7 @@ def apply(
         for step in sorted(todo, key=lambda s: s.name):
             started = time.perf_counter()
             say(f"up {step.name}")
-            _run(conn, project, step, "up", say, resolutions)
+            runner.run_direction(conn, project, step, "up", say, resolutions)
             runner.record_names(conn, project, [step.name], lands_at)
             seconds = time.perf_counter() - started
             ledger.record(conn, schema, name=step.name, kind="batch", version=step.version,
@@ -750,7 +735,7 @@ def revert(
     chosen: list[Step],
     with_sql: bool,
     check: Check,
-    say: Say = _quiet,
+    say: Say = quiet,
     drop_baseline: bool = False,
 ) -> tuple[list[StepRun], float | None]:
     """Run the batch's DOWN SQL, then ``down`` of ``chosen`` in reverse timestamp order, in ONE
@@ -773,7 +758,7 @@ def revert(
         for step in sorted(chosen, key=lambda s: s.name, reverse=True):
             started = time.perf_counter()
             say(f"down {step.name}")
-            _run(conn, project, step, "down", say)
+            runner.run_direction(conn, project, step, "down", say)
             ledger.forget_sequelize(conn, step.name)
             if step.name == baseline(project):
                 runner.forget_empty_sequelize_meta(conn)

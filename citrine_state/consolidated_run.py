@@ -14,6 +14,7 @@ from . import steps as steps_mod
 from .consolidated_file import PHASES, Consolidated, DataMove
 from .errors import Refused, UsageError
 from .project import Project, read_text
+from .sqltext import quote_ident
 
 _ADD_VALUE = re.compile(r"^\s*alter\s+type\s+\S+\s+add\s+value\b", re.I)
 
@@ -29,7 +30,7 @@ def run_move(conn: Connection, project: Project, move: DataMove) -> None:
             "run `citrine-migrate manager batch`"
         )
     archive = str(project.settings["archive_schema"])
-    conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {db.quote_ident(archive)}")
+    conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {quote_ident(archive)}")
     db.run_script(conn, read_text(path).replace("{archive}", archive))
 
 

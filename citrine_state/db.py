@@ -18,6 +18,7 @@ from sqlalchemy.pool import NullPool
 
 from . import dburl
 from .errors import ConnectionFailed
+from .sqltext import quote_ident as quote_ident  # for callers of db.quote_ident
 
 DRIVER = dburl.DRIVER
 
@@ -146,10 +147,6 @@ def server_url(url: str | URL, database: str = "postgres") -> URL:
     """The same server and role, another database (for CREATE/DROP DATABASE)."""
     parsed = parse_url(url) if isinstance(url, str) else url
     return parsed.set(database=database)
-
-
-def quote_ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def database_exists(url: str | URL) -> bool:

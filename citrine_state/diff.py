@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Inspector attributes that hold schema objects, and the word we use for each in reports.
+from .sqltext import qualified
+
 KINDS = {
     "schemas": "schema",
     "enums": "type",
@@ -213,7 +215,7 @@ def retype_before_default(statements: list[str]) -> list[str]:
 
 
 def _has_column(inspected: Any, key: tuple[str, str, str]) -> bool:
-    table = inspected.tables.get(_quoted(key[0], key[1]))
+    table = inspected.tables.get(qualified(key[0], key[1]))
     return table is not None and key[2] in table.columns
 
 
@@ -229,17 +231,13 @@ def _compare_comments(live: Any, expected: Any) -> tuple[list[Difference], list[
         old, new = have.get(key), want.get(key)
         if old == new or not _has_column(expected, key):
             continue  # the same, or the column goes (migra drops it, comment and all)
-        name = _quoted(*key)
+        name = qualified(*key)
         if _has_column(live, key):
             change = "missing" if old is None else "unexpected" if new is None else "different"
             differences.append(Difference("comment", name, change))
         value = "NULL" if new is None else "'" + new.replace("'", "''") + "'"
         statements.append(f"comment on column {name} is {value};")
     return differences, statements
-
-
-def _quoted(*parts: str) -> str:
-    return ".".join('"' + part.replace('"', '""') + '"' for part in parts)
 
 
 def _same(prop: str, a: Any, b: Any) -> bool:

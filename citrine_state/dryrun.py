@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL
 
 from . import db, hazards, online
+from .progress import quiet
 from .project import Project
 from .steps import Step, load_step, run_step_context
 from .verify import steps_target
@@ -41,7 +42,7 @@ def plan_steps(project: Project, applied: list[str], chosen: list[Step], directi
                 ops = online.declared(load_step(step)) if direction == "up" else ()
                 try:
                     with conn.begin():
-                        ctx = run_step_context(conn, project, step, direction, say=_quiet,
+                        ctx = run_step_context(conn, project, step, direction, say=quiet,
                                                defer_online=bool(ops))
                         sa.event.remove(conn, "before_cursor_execute", listen)
                         online.run_inline(conn, ops)
@@ -76,8 +77,4 @@ def plan_steps(project: Project, applied: list[str], chosen: list[Step], directi
 def _is_bookkeeping(sql: str) -> bool:
     low = " ".join(sql.split()).lower()
     return low.startswith(("select ", "show ")) or "pg_catalog" in low and low.startswith("with")
-
-
-def _quiet(_: str) -> None:
-    return None
 

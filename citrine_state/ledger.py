@@ -18,12 +18,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from .sqltext import qualified, quote_ident
+
 SEQUELIZE_META = "SequelizeMeta"
 KNOWN_EXTENSIONS = (".ts", ".js")
 
 
-def quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def base_name(meta_name: str) -> str:
@@ -40,7 +40,7 @@ def base_name(meta_name: str) -> str:
 def sequelize_meta_exists(conn: Connection, schema: str = "public") -> bool:
     found = conn.execute(
         sa.text("SELECT to_regclass(:name) IS NOT NULL"),
-        {"name": f"{quote(schema)}.{quote(SEQUELIZE_META)}"},
+        {"name": f"{qualified(schema, SEQUELIZE_META)}"},
     ).scalar()
     return bool(found)
 
@@ -48,7 +48,7 @@ def sequelize_meta_exists(conn: Connection, schema: str = "public") -> bool:
 def ensure_sequelize_meta(conn: Connection, schema: str = "public") -> None:
     """Create the table as sequelize-cli does: ``name varchar(255)`` primary key."""
     conn.exec_driver_sql(
-        f"CREATE TABLE IF NOT EXISTS {quote(schema)}.{quote(SEQUELIZE_META)} "
+        f"CREATE TABLE IF NOT EXISTS {qualified(schema, SEQUELIZE_META)} "
         f"(name character varying(255) NOT NULL PRIMARY KEY)"
     )
 
@@ -57,7 +57,7 @@ def sequelize_names(conn: Connection, schema: str = "public") -> list[str]:
     if not sequelize_meta_exists(conn, schema):
         return []
     rows = conn.exec_driver_sql(
-        f"SELECT name FROM {quote(schema)}.{quote(SEQUELIZE_META)} ORDER BY name"
+        f"SELECT name FROM {qualified(schema, SEQUELIZE_META)} ORDER BY name"
     )
     return [row[0] for row in rows]
 
@@ -72,7 +72,7 @@ def record_sequelize(conn: Connection, steps: list[str], extension: str,
                if step + extension not in present]
     if missing:
         conn.execute(
-            sa.text(f"INSERT INTO {quote(schema)}.{quote(SEQUELIZE_META)} (name) VALUES (:n)"),
+            sa.text(f"INSERT INTO {qualified(schema, SEQUELIZE_META)} (name) VALUES (:n)"),
             missing,
         )
 
@@ -81,7 +81,7 @@ def forget_sequelize(conn: Connection, step: str, schema: str = "public") -> Non
     if sequelize_meta_exists(conn, schema):
         conn.execute(
             sa.text(
-                f"DELETE FROM {quote(schema)}.{quote(SEQUELIZE_META)} "
+                f"DELETE FROM {qualified(schema, SEQUELIZE_META)} "
                 "WHERE name = :a OR name = :b OR name = :c"
             ),
             {"a": step, "b": step + ".ts", "c": step + ".js"},
@@ -114,7 +114,7 @@ class Entry:
 def ledger_exists(conn: Connection, schema: str) -> bool:
     found = conn.execute(
         sa.text("SELECT to_regclass(:name) IS NOT NULL"),
-        {"name": f"{quote(schema)}.{quote(LEDGER_TABLE)}"},
+        {"name": f"{qualified(schema, LEDGER_TABLE)}"},
     ).scalar()
     return bool(found)
 
@@ -129,10 +129,10 @@ _KIND_CHECK = "kind IN (" + ", ".join(f"'{k}'" for k in KINDS) + ")"
 
 
 def ensure_ledger(conn: Connection, schema: str) -> None:
-    conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {quote(schema)}")
+    conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {quote_ident(schema)}")
     conn.exec_driver_sql(
         f"""
-        CREATE TABLE IF NOT EXISTS {quote(schema)}.{quote(LEDGER_TABLE)} (
+        CREATE TABLE IF NOT EXISTS {qualified(schema, LEDGER_TABLE)} (
             id          bigserial PRIMARY KEY,
             name        text NOT NULL,
             kind        text NOT NULL CONSTRAINT applied_kind_check CHECK ({_KIND_CHECK}),
@@ -152,7 +152,7 @@ def ensure_ledger(conn: Connection, schema: str) -> None:
 def _widen_kinds(conn: Connection, schema: str) -> None:
     """A ledger made by an earlier version of the engine allows fewer kinds: its CHECK is
     replaced in place (same name, the old kinds still allowed, no row touched)."""
-    table = f"{quote(schema)}.{quote(LEDGER_TABLE)}"
+    table = f"{qualified(schema, LEDGER_TABLE)}"
     current = conn.execute(
         sa.text("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = "
                 "CAST(:t AS regclass) AND conname = 'applied_kind_check'"),
@@ -197,7 +197,7 @@ def record_many(conn: Connection, schema: str, rows: list[dict[str, Any]]) -> No
     by = who()
     conn.execute(
         sa.text(
-            f"INSERT INTO {quote(schema)}.{quote(LEDGER_TABLE)} "
+            f"INSERT INTO {qualified(schema, LEDGER_TABLE)} "
             "(name, kind, version, checksum, duration_ms, applied_by, batch, note) "
             "VALUES (:name, :kind, :version, :checksum, :duration_ms, :who, :batch, :note)"
         ),
@@ -213,7 +213,7 @@ def entries(conn: Connection, schema: str) -> list[Entry]:
         return []
     rows = conn.exec_driver_sql(
         "SELECT name, kind, version, checksum, applied_at, duration_ms, applied_by, batch, note "
-        f"FROM {quote(schema)}.{quote(LEDGER_TABLE)} ORDER BY id"
+        f"FROM {qualified(schema, LEDGER_TABLE)} ORDER BY id"
     )
     return [Entry(*row) for row in rows]
 

@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
+from .sqltext import qualified, quote_ident
+
 ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE"
 SHARE_ROW_EXCLUSIVE = "SHARE ROW EXCLUSIVE"
 SHARE_UPDATE_EXCLUSIVE = "SHARE UPDATE EXCLUSIVE"
 
 
-def quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 @dataclass(frozen=True)
@@ -65,13 +65,13 @@ class Index:
 
     @property
     def qualified(self) -> str:
-        return f"{quote(self.schema)}.{quote(self.name)}"
+        return f"{qualified(self.schema, self.name)}"
 
     def _create(self, concurrently: bool) -> str:
         unique = "UNIQUE " if self.unique else ""
         # inline, an index of that name is kept (a step may run on its own result)
         how = "CONCURRENTLY " if concurrently else "IF NOT EXISTS "
-        return f"CREATE {unique}INDEX {how}{quote(self.name)} ON {self.table} {self.using}"
+        return f"CREATE {unique}INDEX {how}{quote_ident(self.name)} ON {self.table} {self.using}"
 
     def inline(self) -> list[str]:
         return [self._create(False)]
@@ -104,7 +104,7 @@ def _constraint_exists(table: str, name: str, validated: bool = False) -> str:
 
 
 def _drop_constraint(table: str, name: str) -> Part:
-    return Part(f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {quote(name)}", table,
+    return Part(f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {quote_ident(name)}", table,
                 ACCESS_EXCLUSIVE, True, False, "false")
 
 
@@ -112,9 +112,9 @@ def _not_valid_then_validate(table: str, name: str, definition: str, lock: str) 
     """A constraint added ``NOT VALID`` (catalog only, under ``lock``), then validated under
     SHARE UPDATE EXCLUSIVE, so the scan of the rows lets writes through."""
     return [
-        Part(f"ALTER TABLE {table} ADD CONSTRAINT {quote(name)} {definition} NOT VALID", table,
-             lock, True, False, _constraint_exists(table, name)),
-        Part(f"ALTER TABLE {table} VALIDATE CONSTRAINT {quote(name)}", table,
+        Part(f"ALTER TABLE {table} ADD CONSTRAINT {quote_ident(name)} {definition} NOT VALID",
+             table, lock, True, False, _constraint_exists(table, name)),
+        Part(f"ALTER TABLE {table} VALIDATE CONSTRAINT {quote_ident(name)}", table,
              SHARE_UPDATE_EXCLUSIVE, False, False,
              _constraint_exists(table, name, validated=True), scans=True),
     ]
@@ -134,12 +134,12 @@ class Unique:
         return Index(self.name, self.table, f"USING btree {self.columns}", True, self.schema)
 
     def inline(self) -> list[str]:
-        return [f"ALTER TABLE {self.table} ADD CONSTRAINT {quote(self.name)} UNIQUE "
+        return [f"ALTER TABLE {self.table} ADD CONSTRAINT {quote_ident(self.name)} UNIQUE "
                 f"{self.columns}"]
 
     def parts(self) -> list[Part]:
-        attach = Part(f"ALTER TABLE {self.table} ADD CONSTRAINT {quote(self.name)} UNIQUE "
-                      f"USING INDEX {quote(self.name)}", self.table, ACCESS_EXCLUSIVE, True,
+        attach = Part(f"ALTER TABLE {self.table} ADD CONSTRAINT {quote_ident(self.name)} UNIQUE "
+                      f"USING INDEX {quote_ident(self.name)}", self.table, ACCESS_EXCLUSIVE, True,
                       False, _constraint_exists(self.table, self.name))
         index = self._index().parts()
         # once attached, the index is the constraint's: nothing to drop or build
@@ -167,13 +167,13 @@ class ForeignKey:
     actions: str = ""
 
     def _definition(self) -> str:
-        cols = ", ".join(quote(c) for c in self.columns)
-        refs = ", ".join(quote(c) for c in self.ref_columns)
+        cols = ", ".join(quote_ident(c) for c in self.columns)
+        refs = ", ".join(quote_ident(c) for c in self.ref_columns)
         actions = f" {self.actions}" if self.actions else ""
         return f"FOREIGN KEY ({cols}) REFERENCES {self.references}({refs}){actions}"
 
     def inline(self) -> list[str]:
-        return [f"ALTER TABLE {self.table} ADD CONSTRAINT {quote(self.name)} "
+        return [f"ALTER TABLE {self.table} ADD CONSTRAINT {quote_ident(self.name)} "
                 f"{self._definition()}"]
 
     def parts(self) -> list[Part]:
@@ -185,9 +185,9 @@ class ForeignKey:
 
     def violations(self) -> str | None:
         """The rows that break the key: every column set, no referenced row."""
-        match = " AND ".join(f"r.{quote(rc)} = t.{quote(c)}"
+        match = " AND ".join(f"r.{quote_ident(rc)} = t.{quote_ident(c)}"
                              for c, rc in zip(self.columns, self.ref_columns, strict=True))
-        given = " AND ".join(f"t.{quote(c)} IS NOT NULL" for c in self.columns)
+        given = " AND ".join(f"t.{quote_ident(c)} IS NOT NULL" for c in self.columns)
         return (f"FROM {self.table} AS t WHERE {given} AND NOT EXISTS "
                 f"(SELECT 1 FROM {self.references} AS r WHERE {match})")
 
@@ -201,7 +201,7 @@ class Check:
     expression: str
 
     def inline(self) -> list[str]:
-        return [f"ALTER TABLE {self.table} ADD CONSTRAINT {quote(self.name)} CHECK "
+        return [f"ALTER TABLE {self.table} ADD CONSTRAINT {quote_ident(self.name)} CHECK "
                 f"({self.expression})"]
 
     def parts(self) -> list[Part]:

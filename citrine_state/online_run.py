@@ -36,20 +36,20 @@ from sqlalchemy.engine import Connection
 from . import journal, ledger, memory, online
 from . import steps as steps_mod
 from .errors import CitrineError, Refused
+from .progress import Say, quiet
 from .project import Project
 from .runner import (
     Check,
     DriftAfterRun,
-    Say,
-    _check,
-    _quiet,
-    _run,
-    _set,
     lock_not_available,
     record_names,
+    run_direction,
+    set_setting,
     transaction,
+    verify_before_commit,
     with_lock_retries,
 )
+from .sqltext import quote_ident
 from .steps import Finding, Step
 
 SHOWN = 5  # rows named when a constraint does not hold
@@ -82,7 +82,7 @@ def apply_online_step(
     conn: Connection,
     project: Project,
     step: Step,
-    say: Say = _quiet,
+    say: Say = quiet,
     check: Check | None = None,
     label: str = "",
     kind: str = "step",
@@ -113,7 +113,7 @@ def apply_online_step(
         def first() -> None:
             with transaction(conn, project, f"step {step.name} (up)", say):
                 conn.execute(sa.text("SELECT set_config('lock_timeout', :v, true)"), {"v": fast})
-                _run(conn, project, step, "up", say, resolutions, defer_online=True)
+                run_direction(conn, project, step, "up", say, resolutions, defer_online=True)
                 ledger.record(conn, schema, name=step.name, kind="started", version=step.version,
                               checksum=step.checksum, batch=batch,
                               note=f"{len(ops)} online operation(s) to come")
@@ -134,7 +134,7 @@ def apply_online_step(
                           checksum=step.checksum,
                           duration_ms=int((time.perf_counter() - started) * 1000),
                           batch=batch, note=note)
-            _check(conn, check, label)
+            verify_before_commit(conn, check, label)
 
     try:
         with_lock_retries(conn, project, f"step {step.name} (recorded)", last, say,
@@ -162,13 +162,13 @@ def _catalog_only(conn: Connection, project: Project, step: Step, say: Say,
         started = time.perf_counter()
         with transaction(conn, project, f"step {step.name} (up)", say):
             conn.execute(sa.text("SELECT set_config('lock_timeout', :v, true)"), {"v": fast})
-            _run(conn, project, step, "up", say, resolutions, defer_online=True)
+            run_direction(conn, project, step, "up", say, resolutions, defer_online=True)
             record_names(conn, project, [step.name], lands_at)
             ledger.record(conn, project.settings["ledger_schema"], name=step.name, kind=kind,
                           version=step.version, checksum=step.checksum,
                           duration_ms=int((time.perf_counter() - started) * 1000),
                           batch=batch, note=note)
-            _check(conn, check, label)
+            verify_before_commit(conn, check, label)
         return time.perf_counter() - started
 
     return with_lock_retries(conn, project, f"step {step.name} (up)", attempt, say,
@@ -212,7 +212,7 @@ def execute_part(conn: Connection, project: Project, part: online.Part, what: st
             conn.execute(sa.text("SELECT set_config('lock_timeout', :v, true)"), {"v": timeout})
             conn.exec_driver_sql(part.sql)
         return
-    _set(conn, "lock_timeout", timeout)
+    set_setting(conn, "lock_timeout", timeout)
     had = raise_maintenance_memory(conn, project)
     conn.commit()
     conn.execution_options(isolation_level="AUTOCOMMIT")
@@ -223,9 +223,9 @@ def execute_part(conn: Connection, project: Project, part: online.Part, what: st
         if not conn.invalidated and not conn.closed:
             conn.rollback()
             conn.execution_options(isolation_level=conn.default_isolation_level)
-            _set(conn, "lock_timeout", str(project.settings["lock_timeout"]))
+            set_setting(conn, "lock_timeout", str(project.settings["lock_timeout"]))
             if had is not None:
-                _set(conn, "maintenance_work_mem", had)
+                set_setting(conn, "maintenance_work_mem", had)
             conn.commit()
 
 
@@ -241,7 +241,7 @@ def raise_maintenance_memory(conn: Connection, project: Project) -> str | None:
         "WHERE name = 'maintenance_work_mem'")).one()
     if had_kb >= wanted:
         return None
-    _set(conn, "maintenance_work_mem", f"{wanted}kB")
+    set_setting(conn, "maintenance_work_mem", f"{wanted}kB")
     return str(had)
 
 
@@ -256,7 +256,7 @@ def _rows_named(conn: Connection, op: online.Operation) -> str:
         "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
         "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = to_regclass(:t) AND i.indisprimary "
         "ORDER BY array_position(i.indkey::int2[], a.attnum)"), {"t": op.table}).scalars().all()
-    key = " || ', ' || ".join(f"t.{online.quote(k)}::text" for k in keys) or "t.ctid::text"
+    key = " || ', ' || ".join(f"t.{quote_ident(k)}::text" for k in keys) or "t.ctid::text"
     name = ", ".join(keys) or "ctid"
     rows = conn.exec_driver_sql(
         f"SELECT {key}, count(*) OVER () {where} ORDER BY 1 LIMIT {SHOWN}").all()
@@ -307,7 +307,7 @@ def _revert(conn: Connection, project: Project, step: Step,
     def down() -> None:
         with transaction(conn, project, f"step {step.name} (undone)", say):
             conn.execute(sa.text("SELECT set_config('lock_timeout', :v, true)"), {"v": fast})
-            _run(conn, project, step, "down", say)
+            run_direction(conn, project, step, "down", say)
             ledger.record(conn, project.settings["ledger_schema"], name=step.name,
                           kind="reverted", version=step.version, checksum=step.checksum,
                           note=why)

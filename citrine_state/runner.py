@@ -22,17 +22,13 @@ from .consolidated_file import Consolidated
 from .consolidated_run import execute as execute_consolidated
 from .diff import SchemaDiff
 from .errors import CheckFailed, CitrineError, Refused, UsageError
+from .progress import Say, quiet
 from .project import Project, Version, read_text
 from .sequences import SequenceLag as SequenceLag
 from .snapshot import committed_sql, sql_hash
+from .sqltext import quote_ident
 from .steps import Finding, Step, baseline
 from .verify import load_sql, verify_connection
-
-Say = Callable[[str], None]
-
-
-def _quiet(_: str) -> None:
-    return None
 
 
 @contextmanager
@@ -40,7 +36,7 @@ def migrating(
     url: URL | str,
     project: Project,
     lock_wait: float = 60.0,
-    say: Say = _quiet,
+    say: Say = quiet,
     target: Version | None = None,
 ) -> Iterator[Connection]:
     """A connection that holds the migration lock, with the project's timeouts set. The
@@ -48,8 +44,8 @@ def migrating(
     server."""
     check_run_settings(project, lock_wait)
     with db.connect(url) as conn:
-        _set(conn, "lock_timeout", project.settings["lock_timeout"])
-        _set(conn, "statement_timeout", project.settings["statement_timeout"])
+        set_setting(conn, "lock_timeout", project.settings["lock_timeout"])
+        set_setting(conn, "statement_timeout", project.settings["statement_timeout"])
         conn.commit()
         _require_extensions(conn, project, target)
         lock.acquire(conn, lock_wait, on_wait=say)
@@ -109,7 +105,7 @@ def needed_extensions(project: Project,
     return None
 
 
-def _set(conn: Connection, name: str, value: str) -> None:
+def set_setting(conn: Connection, name: str, value: str) -> None:
     conn.execute(sa.text("SELECT set_config(:n, :v, false)"), {"n": name, "v": value})
 
 
@@ -118,7 +114,7 @@ def _set(conn: Connection, name: str, value: str) -> None:
 
 @contextmanager
 def transaction(conn: Connection, project: Project, what: str,
-                say: Say = _quiet) -> Iterator[None]:
+                say: Say = quiet) -> Iterator[None]:
     """One write of the engine: the caller's work, then ``settle`` before COMMIT; an error
     anywhere rolls everything back. Every command that writes goes through here (steps,
     downs, snapshots, consolidated migrations, batches, adoption), so whatever path ran, no
@@ -148,7 +144,7 @@ def record_names(conn: Connection, project: Project, new: list[str],
     ledger.record_sequelize(conn, applied, extension)
 
 
-def settle(conn: Connection, project: Project, say: Say = _quiet) -> list[SequenceLag]:
+def settle(conn: Connection, project: Project, say: Say = quiet) -> list[SequenceLag]:
     """What every write does last, inside its transaction: move the sequences of the managed
     schemas that lag behind their column past its max (never backwards), with a ledger row
     (kind ``repaired``) that names them."""
@@ -161,7 +157,7 @@ def settle(conn: Connection, project: Project, say: Say = _quiet) -> list[Sequen
     return moved
 
 
-def repair_sequences(conn: Connection, project: Project, say: Say = _quiet) -> list[SequenceLag]:
+def repair_sequences(conn: Connection, project: Project, say: Say = quiet) -> list[SequenceLag]:
     """A write with nothing else in it (``migrate`` with nothing pending still repairs what
     another runner left behind); returns what it moved."""
     return with_lock_retries(conn, project, "the sequence repair",
@@ -257,7 +253,7 @@ def _holders(conn: Connection, relation: str | None) -> str:
 
 
 def with_lock_retries(conn: Connection, project: Project, what: str, attempt: Callable[[], T],
-                      say: Say = _quiet, timeout: str | None = None,
+                      say: Say = quiet, timeout: str | None = None,
                       gave_up: str | None = None) -> T:
     """Run ``attempt`` (one whole transaction); when a statement of it could not get a lock
     within ``lock_timeout`` (``timeout``: the one it set, for the messages), the transaction is
@@ -360,7 +356,7 @@ def install_snapshot(
     near: URL | str,
     shadow_url: URL | str | None = None,
     verify: bool = True,
-    say: Say = _quiet,
+    say: Say = quiet,
 ) -> InstallResult:
     """Apply ``version``'s snapshot to an empty database in one transaction: schema, seed rows,
     ``SequelizeMeta`` and ledger; verify before COMMIT, roll back on any difference."""
@@ -465,7 +461,7 @@ def apply_step(
     conn: Connection,
     project: Project,
     step: Step,
-    say: Say = _quiet,
+    say: Say = quiet,
     check: Check | None = None,
     label: str = "",
     kind: str = "step",
@@ -484,7 +480,7 @@ def apply_step(
     def attempt() -> float:
         started = time.perf_counter()
         with transaction(conn, project, f"step {step.name} (up)", say):
-            _run(conn, project, step, "up", say, resolutions)
+            run_direction(conn, project, step, "up", say, resolutions)
             record_names(conn, project, [step.name], lands_at)
             ledger.record(
                 conn,
@@ -497,7 +493,7 @@ def apply_step(
                 batch=batch,
                 note=note,
             )
-            _check(conn, check, label)
+            verify_before_commit(conn, check, label)
         return time.perf_counter() - started
 
     return with_lock_retries(conn, project, f"step {step.name} (up)", attempt, say)
@@ -507,7 +503,7 @@ def revert_step(
     conn: Connection,
     project: Project,
     step: Step,
-    say: Say = _quiet,
+    say: Say = quiet,
     check: Check | None = None,
     label: str = "",
     batch: str | None = None,
@@ -522,7 +518,7 @@ def revert_step(
     def attempt() -> float:
         started = time.perf_counter()
         with transaction(conn, project, f"step {step.name} (down)", say):
-            _run(conn, project, step, "down", say)
+            run_direction(conn, project, step, "down", say)
             ledger.forget_sequelize(conn, step.name)
             if step.name == baseline(project):
                 forget_empty_sequelize_meta(conn)
@@ -537,7 +533,7 @@ def revert_step(
                 duration_ms=int((time.perf_counter() - started) * 1000),
                 batch=batch,
             )
-            _check(conn, check, label)
+            verify_before_commit(conn, check, label)
         return time.perf_counter() - started
 
     return with_lock_retries(conn, project, f"step {step.name} (down)", attempt, say)
@@ -619,10 +615,10 @@ def forget_empty_sequelize_meta(conn: Connection) -> None:
     database is empty again (a fresh install, or `migrate`, accepts it; a leftover table would
     make it "not a CitrineOS database")."""
     if ledger.sequelize_meta_exists(conn) and not ledger.sequelize_names(conn):
-        conn.exec_driver_sql(f'DROP TABLE public.{ledger.quote(ledger.SEQUELIZE_META)}')
+        conn.exec_driver_sql(f'DROP TABLE public.{quote_ident(ledger.SEQUELIZE_META)}')
 
 
-def _run(conn: Connection, project: Project, step: Step, direction: str, say: Say,
+def run_direction(conn: Connection, project: Project, step: Step, direction: str, say: Say,
          resolutions: tuple[str, ...] = (), defer_online: bool = False) -> None:
     try:
         steps_mod.run_step_context(conn, project, step, direction, say=say,
@@ -633,7 +629,7 @@ def _run(conn: Connection, project: Project, step: Step, direction: str, say: Sa
         raise StepFailed(step, direction, exc) from exc
 
 
-def _check(conn: Connection, check: Check | None, label: str) -> None:
+def verify_before_commit(conn: Connection, check: Check | None, label: str) -> None:
     if check is None:
         return
     result = check(conn)
@@ -687,7 +683,7 @@ def run_consolidated(
     checksum: str,
     check: Check,
     label: str,
-    say: Say = _quiet,
+    say: Say = quiet,
     resolutions: tuple[str, ...] = (),
     lands_at: str | None = None,
 ) -> float:
@@ -736,7 +732,7 @@ def _consolidated_once(conn: Connection, project: Project, migration: Consolidat
                 for step in target.steps
             ],
         )
-        _check(conn, check, label)
+        verify_before_commit(conn, check, label)
     return time.perf_counter() - started
 
 
@@ -763,7 +759,7 @@ def revert_steps(
     chosen: list[Step],
     check: Check,
     label: str,
-    say: Say = _quiet,
+    say: Say = quiet,
     batch: str | None = None,
     drop_baseline: bool = False,
 ) -> list[float]:
@@ -788,7 +784,7 @@ def _revert_steps_once(conn: Connection, project: Project, chosen: list[Step], c
         for step in chosen:
             step_started = time.perf_counter()
             say(f"down {step.name}")
-            _run(conn, project, step, "down", say)
+            run_direction(conn, project, step, "down", say)
             ledger.forget_sequelize(conn, step.name)
             if step.name == baseline(project):
                 forget_empty_sequelize_meta(conn)
@@ -804,5 +800,5 @@ def _revert_steps_once(conn: Connection, project: Project, chosen: list[Step], c
                 batch=batch,
             )
             durations.append(time.perf_counter() - step_started)
-        _check(conn, check, label)
+        verify_before_commit(conn, check, label)
     return durations

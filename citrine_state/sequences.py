@@ -14,9 +14,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
+from .sqltext import quote_ident
 
 
 @dataclass(frozen=True)
@@ -31,7 +29,7 @@ class SequenceLag:
 
     @property
     def fix(self) -> str:
-        return (f"SELECT setval('{self.sequence}', (SELECT max({_quote(self.column)}) "
+        return (f"SELECT setval('{self.sequence}', (SELECT max({quote_ident(self.column)}) "
                 f"FROM {self.table}))")
 
     def describe(self) -> str:
@@ -81,7 +79,7 @@ def lags(conn: Connection, schemas: list[str]) -> list[SequenceLag]:
     if not owned:
         return []
     probes = " UNION ALL ".join(
-        f"SELECT {i} AS i, (SELECT max({_quote(column)})::bigint FROM {table}) AS top,"
+        f"SELECT {i} AS i, (SELECT max({quote_ident(column)})::bigint FROM {table}) AS top,"
         f" (SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END"
         f" FROM {sequence}) AS next"
         for i, (sequence, table, column) in enumerate(owned)
@@ -113,4 +111,4 @@ def describe_repair(moved: list[SequenceLag]) -> str:
     """One ledger note naming what ``repair`` moved."""
     return "sequence(s) moved past their column's max: " + "; ".join(
         f"{lag.sequence} from {lag.next_value} to {lag.max_value + 1} (max {lag.table}."
-        f"{_quote(lag.column)} = {lag.max_value})" for lag in moved)
+        f"{quote_ident(lag.column)} = {lag.max_value})" for lag in moved)

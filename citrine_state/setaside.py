@@ -29,13 +29,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from .sqltext import qualified, quote_ident
+
 MARK = "citrine-state set-aside "
 SUFFIX = "_down"
 NAME_LIMIT = 63
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _split(table: str) -> tuple[str, str]:
@@ -62,7 +62,7 @@ def _free_name(conn: Connection, archive: str, step: str, table: str) -> str:
         base = f"{step[:14]}_{table[: NAME_LIMIT - 22]}{SUFFIX}"
     name, n = base, 1
     while _raw(conn, "SELECT to_regclass(%s) IS NOT NULL",
-               (f"{_q(archive)}.{_q(name)}",)).fetchone()[0]:
+               (f"{qualified(archive, name)}",)).fetchone()[0]:
         n += 1
         name = f"{base}{n}"
     return name
@@ -76,7 +76,7 @@ def _columns(conn: Connection, schema: str, table: str) -> list[tuple[str, str |
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE a.attrelid = to_regclass(%s) AND a.attnum > 0 AND NOT a.attisdropped
           AND a.attgenerated = ''
-        ORDER BY a.attnum""", (f"{_q(schema)}.{_q(table)}",)).fetchall()
+        ORDER BY a.attnum""", (f"{qualified(schema, table)}",)).fetchall()
     return [(r[0], r[1], bool(r[2])) for r in rows]
 
 
@@ -86,7 +86,7 @@ def _primary_key(conn: Connection, schema: str, table: str) -> list[str]:
         JOIN unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) ON true
         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
         WHERE i.indrelid = to_regclass(%s) AND i.indisprimary
-        ORDER BY k.n""", (f"{_q(schema)}.{_q(table)}",)).fetchall()
+        ORDER BY k.n""", (f"{qualified(schema, table)}",)).fetchall()
     return [r[0] for r in rows]
 
 
@@ -99,7 +99,7 @@ def _sequences(conn: Connection, schema: str, table: str) -> dict[str, list[Any]
         JOIN pg_namespace sn ON sn.oid = s.relnamespace
         JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
         WHERE d.classid = 'pg_class'::regclass AND d.refobjid = to_regclass(%s)
-          AND d.deptype IN ('a', 'i')""", (f"{_q(schema)}.{_q(table)}",)).fetchall()
+          AND d.deptype IN ('a', 'i')""", (f"{qualified(schema, table)}",)).fetchall()
     out: dict[str, list[Any]] = {}
     for column, sequence in found:
         last, called = _raw(conn, f"SELECT last_value, is_called FROM {sequence}").fetchone()
@@ -125,7 +125,7 @@ class Kept:
 
 
 def _finish(conn: Connection, archive: str, name: str, meta: dict[str, Any]) -> Kept | None:
-    target = f"{_q(archive)}.{_q(name)}"
+    target = f"{qualified(archive, name)}"
     rows = int(_raw(conn, f"SELECT count(*) FROM {target}").fetchone()[0])
     if not rows:
         _raw(conn, f"DROP TABLE {target}")
@@ -144,9 +144,9 @@ def set_aside_rows(conn: Connection, archive: str, step: str, table: str,
     before a down drops the table or deletes them; with the positions of the sequences the
     table owns. Returns what was kept, or None when there was nothing to keep."""
     schema, name = _split(table)
-    source = f"{_q(schema)}.{_q(name)}"
+    source = f"{qualified(schema, name)}"
     kept = _free_name(conn, archive, step, name)
-    conn.execute(sa.text(f"CREATE TABLE {_q(archive)}.{_q(kept)} AS SELECT * FROM {source}"
+    conn.execute(sa.text(f"CREATE TABLE {qualified(archive, kept)} AS SELECT * FROM {source}"
                          + (f" WHERE {where}" if where else "")))
     meta = {"step": step, "schema": schema, "table": name, "kind": "rows", "order": order,
             "key": _primary_key(conn, schema, name),
@@ -171,12 +171,12 @@ def set_aside_columns(conn: Connection, archive: str, step: str, table: str,
     if missing:
         raise ValueError(f"{schema}.{name} has no column {', '.join(missing)}")
     differs = " OR ".join(
-        f"{_q(c)} IS DISTINCT FROM {_constant(defaults[c])}" if _constant(defaults[c])
-        else f"{_q(c)} IS NOT NULL" for c in columns)
+        f"{quote_ident(c)} IS DISTINCT FROM {_constant(defaults[c])}" if _constant(defaults[c])
+        else f"{quote_ident(c)} IS NOT NULL" for c in columns)
     kept = _free_name(conn, archive, step, name)
-    picked = ", ".join(_q(c) for c in [*key, *columns])
-    conn.execute(sa.text(f"CREATE TABLE {_q(archive)}.{_q(kept)} AS SELECT {picked} "
-                         f"FROM {_q(schema)}.{_q(name)} WHERE ({differs})"
+    picked = ", ".join(quote_ident(c) for c in [*key, *columns])
+    conn.execute(sa.text(f"CREATE TABLE {qualified(archive, kept)} AS SELECT {picked} "
+                         f"FROM {qualified(schema, name)} WHERE ({differs})"
                          + (f" AND ({where})" if where else "")))
     meta = {"step": step, "schema": schema, "table": name, "kind": "columns", "order": order,
             "key": key, "columns": list(columns)}
@@ -193,7 +193,7 @@ class SetAside:
 
     @property
     def target(self) -> str:
-        return f"{_q(self.meta['schema'])}.{_q(self.meta['table'])}"
+        return f"{qualified(self.meta['schema'], self.meta['table'])}"
 
 
 def find(conn: Connection, archive: str, step: str | None = None) -> list[SetAside]:
@@ -226,7 +226,7 @@ def restore(conn: Connection, archive: str, step: str,
     for item in find(conn, archive, step):
         note, placed = _restore_one(conn, archive, item)
         if placed:
-            conn.execute(sa.text(f"DROP TABLE {_q(archive)}.{_q(item.name)}"))
+            conn.execute(sa.text(f"DROP TABLE {qualified(archive, item.name)}"))
         say(note)
         notes.append(note)
     return notes
@@ -235,7 +235,7 @@ def restore(conn: Connection, archive: str, step: str,
 def _restore_one(conn: Connection, archive: str, item: SetAside) -> tuple[str, bool]:
     """Put one set-aside back; returns the line to report and whether all of it had a place."""
     schema, table = item.meta["schema"], item.meta["table"]
-    source = f"{_q(archive)}.{_q(item.name)}"
+    source = f"{qualified(archive, item.name)}"
     here = {c: identity for c, _d, identity in _columns(conn, schema, table)}
     kept = [c for c, _d, _i in _columns(conn, archive, item.name)]
     if not here:
@@ -272,12 +272,13 @@ def _restore_one(conn: Connection, archive: str, item: SetAside) -> tuple[str, b
 
 def _put_rows(conn: Connection, source: str, item: SetAside, placed: list[str],
               key: list[str], identity: dict[str, bool]) -> int:
-    cols = ", ".join(_q(c) for c in placed)
+    cols = ", ".join(quote_ident(c) for c in placed)
     conflict = ""
     if key and set(key) <= set(placed):
         rest = [c for c in placed if c not in key]
-        conflict = (f" ON CONFLICT ({', '.join(_q(c) for c in key)}) DO "
-                    + ("UPDATE SET " + ", ".join(f"{_q(c)} = EXCLUDED.{_q(c)}" for c in rest)
+        conflict = (f" ON CONFLICT ({', '.join(quote_ident(c) for c in key)}) DO "
+                    + ("UPDATE SET " + ", ".join(f"{quote_ident(c)} = EXCLUDED.{quote_ident(c)}"
+                                                 for c in rest)
                        if rest else "NOTHING"))
     overriding = " OVERRIDING SYSTEM VALUE" if any(identity.get(c) for c in placed) else ""
     done = conn.execute(sa.text(f"INSERT INTO {item.target} ({cols}){overriding} "
@@ -300,8 +301,8 @@ def _put_columns(conn: Connection, source: str, item: SetAside, columns: list[st
                  key: list[str]) -> int:
     if not columns:
         return 0
-    sets = ", ".join(f"{_q(c)} = a.{_q(c)}" for c in columns)
-    match = " AND ".join(f"t.{_q(c)} = a.{_q(c)}" for c in key)
+    sets = ", ".join(f"{quote_ident(c)} = a.{quote_ident(c)}" for c in columns)
+    match = " AND ".join(f"t.{quote_ident(c)} = a.{quote_ident(c)}" for c in key)
     done = conn.execute(sa.text(f"UPDATE {item.target} AS t SET {sets} FROM {source} AS a "
                                 f"WHERE {match}"))
     return int(done.rowcount or 0)

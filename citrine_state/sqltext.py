@@ -5,6 +5,17 @@ from __future__ import annotations
 import re
 
 
+def quote_ident(name: str) -> str:
+    """A PostgreSQL identifier, always double-quoted (``"a""b"`` for ``a"b``): the one quoting
+    the engine uses, so a name with capitals, spaces or quotes is never taken apart."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def qualified(*parts: str) -> str:
+    """``"schema"."table"`` (or any dotted path), each part quoted by ``quote_ident``."""
+    return ".".join(quote_ident(part) for part in parts)
+
+
 def strip_comments(sql: str) -> str:
     sql = re.sub(r"/\*.*?\*/", " ", sql, flags=re.S)
     return re.sub(r"--[^\n]*", " ", sql)

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from . import online
 from .project import Project
+from .sqltext import quote_ident
 from .steps import Step, load_step
 
 SCAN_ROWS_PER_SECOND = 2_000_000  # an index build or a constraint validation, reading each row
@@ -31,7 +32,7 @@ RATES = (f"scans {SCAN_ROWS_PER_SECOND / 1e6:g}M rows/s, rewrites "
 
 def _size(conn: Connection, table: str) -> tuple[int, int, bool] | None:
     """(rows, bytes, analyzed) of ``table``; None when it does not exist (yet)."""
-    name = table if ("." in table or '"' in table) else online.quote(table)
+    name = table if ("." in table or '"' in table) else quote_ident(table)
     row = conn.execute(sa.text(
         "SELECT c.reltuples::bigint, pg_total_relation_size(c.oid), pg_relation_size(c.oid) "
         "FROM pg_class c WHERE c.oid = to_regclass(:t)"), {"t": name}).first()
@@ -66,7 +67,7 @@ def _restores(conn: Connection, project: Project, step: Step) -> list[dict[str, 
         "ORDER BY 1"), {"s": archive, "p": f"{step.name[:14]}_"}).scalars().all()
     found = []
     for name in names:
-        table = f"{archive}.{online.quote(name)}"  # settings: a lower-case name
+        table = f"{archive}.{quote_ident(name)}"  # settings: a lower-case name
         size = _size(conn, table)
         seconds = (size[0] if size else 0) / RESTORE_ROWS_PER_SECOND
         verdict = ("no writes to them meanwhile: plan a window" if seconds >= CATALOG_ONLY

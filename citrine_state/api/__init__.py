@@ -19,10 +19,11 @@ This module only gathers the operations; each lives in the module of its path:
   versions and steps.
 """
 
+from ..progress import Say
 from ..status import History, Status, history_of
 from .basics import URL_VARIABLES, database_url, given_database_url, open_project, render_snapshots
 from .history import HistoryDrift, Plan, accept_edits, plan
-from .individual import CheckResult, MigrateResult, Say, StepRun, check, migrate, undo
+from .individual import CheckResult, MigrateResult, StepRun, check, migrate, undo
 from .inspection import VerifyResult, status, verify
 from .localdb import ClusterStatus, db_start, db_status, db_stop, db_url
 from .upgrade import (

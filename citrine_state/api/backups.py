@@ -3,7 +3,6 @@ the writing commands, and the baseline's guard take before anything is dropped."
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.engine import URL
@@ -11,15 +10,11 @@ from sqlalchemy.engine import URL
 from .. import backup as backup_mod
 from .. import db, ledger
 from ..backup import BackupResult
+from ..progress import Say, quiet
 from ..project import Project
 from ..status import version_with_exactly
 
-Say = Callable[[str], None]
 BACKUP_DIR = "backups"
-
-
-def _quiet(_: str) -> None:
-    return None
 
 
 def ledger_version(url: URL, project: Project) -> str | None:
@@ -35,7 +30,7 @@ def backup(
     url: URL,
     output_dir: str | Path | None = None,
     lock_wait: float = 60.0,
-    say: Say = _quiet,
+    say: Say = quiet,
 ) -> BackupResult:
     """``pg_dump -Fc`` of the database into ``output_dir`` (default ``<project>/backups``),
     named ``<database>-<version>-<UTC time>.dump`` (version: what the ledger records exactly,

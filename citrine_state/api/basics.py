@@ -4,21 +4,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.engine import URL
 
 from .. import db, localpg, snapshot
 from ..errors import UsageError
+from ..progress import Say, quiet
 from ..project import Project
 from ..project import load as load_project
-
-Say = Callable[[str], None]
-
-
-def _quiet(_: str) -> None:
-    return None
 
 
 def open_project(path: str | Path | None = None) -> Project:
@@ -53,7 +47,7 @@ def given_database_url(explicit: str | None = None) -> URL | None:
     return None
 
 
-def database_url(project: Project, explicit: str | None = None, say: Say = _quiet) -> URL:
+def database_url(project: Project, explicit: str | None = None, say: Say = quiet) -> URL:
     """``--database-url``, else CITRINE_DATABASE_URL, else DATABASE_URL, else the managed local
     cluster (created and started on first use)."""
     given = given_database_url(explicit)

@@ -12,7 +12,6 @@ Usable from Python::
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,17 +20,11 @@ from sqlalchemy.engine import URL
 from .. import batches as batch_mod
 from .. import db, ledger, runner, verify
 from ..errors import CheckFailed, CitrineError, ConnectionFailed, Refused, UsageError
+from ..progress import Say, quiet
 from ..project import Project
 from ..selection import parse
 from ..steps import Step, all_steps, check_resolutions
 from .history import Plan, baseline_first, plan, refuse_foreign
-
-Say = Callable[[str], None]
-
-
-def _quiet(_: str) -> None:
-    return None
-
 
 # --- choosing -----------------------------------------------------------------------------------
 
@@ -172,7 +165,7 @@ def run(
     name: str,
     shadow_url: str | None = None,
     lock_wait: float = 60.0,
-    say: Say = _quiet,
+    say: Say = quiet,
     resolutions: tuple[str, ...] = (),
 ) -> RunResult:
     """The spec's ``migrate:custom NAME``: check the batch's files and checksums, check that the
@@ -257,7 +250,7 @@ def rollback(
     name: str,
     shadow_url: str | None = None,
     lock_wait: float = 60.0,
-    say: Say = _quiet,
+    say: Say = quiet,
     drop_baseline: bool = False,
 ) -> RollbackResult:
     """The spec's ``migrate:custom:rollback NAME``: revert the steps the ledger says this batch

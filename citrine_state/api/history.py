@@ -6,7 +6,6 @@ CitrineOS's own runner applied, and the baseline's guard. Shared by the step pat
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -16,10 +15,9 @@ from .. import journal, ledger, runner, status
 from .. import steps as steps_mod
 from ..diff import SchemaDiff
 from ..errors import CheckFailed
+from ..progress import Say
 from ..project import Project
 from ..steps import Step
-
-Say = Callable[[str], None]
 
 
 @dataclass

@@ -13,15 +13,10 @@ from sqlalchemy.engine import URL
 
 from .. import db, online, online_run, runner, status, traffic
 from .. import steps as steps_mod
+from ..progress import Say, quiet
 from ..project import Project
 from ..steps import Step
 from . import history
-
-Say = Callable[[str], None]
-
-
-def _quiet(_: str) -> None:
-    return None
 
 
 @dataclass
@@ -45,7 +40,7 @@ def migrate(
     url: URL,
     shadow_url: str | None = None,
     lock_wait: float = 60.0,
-    say: Say = _quiet,
+    say: Say = quiet,
     progress: Callable[[StepRun], None] | None = None,
     allow_out_of_order: bool = False,
     dry_run: bool = False,
@@ -152,7 +147,7 @@ def undo(
     url: URL,
     shadow_url: str | None = None,
     lock_wait: float = 60.0,
-    say: Say = _quiet,
+    say: Say = quiet,
     dry_run: bool = False,
     drop_baseline: bool = False,
     accept_edited: tuple[str, ...] = (),

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import localpg
 from ..errors import UsageError
-
-Say = Callable[[str], None]
-
-
-def _quiet(_: str) -> None:
-    return None
+from ..progress import Say, quiet
 
 
 @dataclass
@@ -30,7 +24,7 @@ class ClusterStatus:
         return dict(self.__dict__)
 
 
-def db_start(project_root: Path, say: Say = _quiet) -> ClusterStatus:
+def db_start(project_root: Path, say: Say = quiet) -> ClusterStatus:
     localpg.ensure(project_root, say=say)
     return db_status(project_root)
 

@@ -9,7 +9,6 @@ Usable from Python like the rest of ``api``::
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,17 +22,12 @@ from .. import project as project_mod
 from .. import report as report_mod
 from ..backup import RestoreResult
 from ..errors import CitrineError, LocalClusterError, UsageError
+from ..progress import Say, quiet
 from ..project import Project
 from ..report import Report, VersionInfo
 from .backups import BACKUP_DIR as BACKUP_DIR  # re-exported: operations.backup as before
 from .backups import backup as backup
 from .backups import ledger_version
-
-Say = Callable[[str], None]
-
-
-def _quiet(_: str) -> None:
-    return None
 
 
 def _utc(when: datetime) -> str:
@@ -44,7 +38,7 @@ def _utc(when: datetime) -> str:
 
 
 def existing_database_url(project: Project, explicit: str | None = None,
-                          say: Say = _quiet) -> URL | None:
+                          say: Say = quiet) -> URL | None:
     """The database a read-only overview should consult: ``--database-url`` or the
     environment, else the managed cluster if it already exists (started if stopped); None
     when there is none. Never creates the managed cluster just to look."""
@@ -220,7 +214,7 @@ def restore(
     over_existing: bool = False,
     confirm: str | None = None,
     no_owner: bool = False,
-    say: Say = _quiet,
+    say: Say = quiet,
 ) -> RestoreResult:
     """Restore a backup into a new database on ``url``'s server (``into``, default a name
     derived from the file; refused if it exists), or with ``over_existing`` replace ``url``'s

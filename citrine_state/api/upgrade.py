@@ -13,18 +13,14 @@ from .. import consolidated_file, hazards, runner, setaside
 from .. import status as status_mod
 from ..autogen.consolidated import generate as generate_consolidated
 from ..errors import CheckFailed, CitrineError, Refused, UsageError
+from ..progress import Say, quiet
 from ..project import Project, Version, read_text
 from ..snapshot import committed_sql, sql_hash
 from ..status import Status
 from ..steps import all_steps, check_resolutions, file_checksum
 from ..verify import steps_target, verify_connection, verify_target
 from . import history
-from .individual import Say, StepRun, apply_steps
-
-
-def _quiet(_: str) -> None:
-    return None
-
+from .individual import StepRun, apply_steps
 
 # --- generation -------------------------------------------------------------------------------
 
@@ -190,7 +186,7 @@ def consolidated(
     url: URL,
     shadow_url: str | None = None,
     lock_wait: float = 60.0,
-    say: Say = _quiet,
+    say: Say = quiet,
     dry_run: bool = False,
     allow_hazards: tuple[str, ...] = (),
     target_name: str | None = None,
@@ -267,7 +263,7 @@ def to_version(
     name: str,
     shadow_url: str | None = None,
     lock_wait: float = 60.0,
-    say: Say = _quiet,
+    say: Say = quiet,
     dry_run: bool = False,
     allow_hazards: tuple[str, ...] = (),
     drop_baseline: bool = False,
@@ -364,7 +360,7 @@ def rollback(
     name: str,
     shadow_url: str | None = None,
     lock_wait: float = 60.0,
-    say: Say = _quiet,
+    say: Say = quiet,
     dry_run: bool = False,
     drop_baseline: bool = False,
     accept_edited: tuple[str, ...] = (),

@@ -15,7 +15,6 @@ Both only write files, and each writes all of its files or none.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,14 +24,9 @@ from sqlalchemy.engine import URL
 
 from ..autogen import scaffold, step_file, step_sql
 from ..errors import Refused, UsageError
+from ..progress import Say, quiet
 from ..project import CONFIG_FILE, Project, version_key
 from ..snapshot import render
-
-Say = Callable[[str], None]
-
-
-def _quiet(_: str) -> None:
-    return None
 
 
 def _one_line(text: str, what: str) -> str:
@@ -87,7 +81,7 @@ class NewVersionResult:
 
 
 def new_version(project: Project, name: str, description: str, end: str | None = None,
-                say: Say = _quiet) -> NewVersionResult:
+                say: Say = quiet) -> NewVersionResult:
     """Start version ``name``: ``schema/v<name>.py`` as a delta on the latest modelled version's
     models (``BASED_ON`` it, an ``evolve`` that changes nothing yet), its config entry (a
     timestamp range right after the version before it, unless the config already has one,
@@ -179,7 +173,7 @@ def new_step(
     empty: bool = False,
     shadow_url: str | None = None,
     now: datetime | None = None,
-    say: Say = _quiet,
+    say: Say = quiet,
 ) -> NewStepResult:
     """Write ``versions/<V>/<timestamp>-<name>.py`` for the open version (or ``version_name``)
     and list it in the config. Its SQL is generated from the difference between V's models and

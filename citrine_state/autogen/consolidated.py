@@ -19,10 +19,10 @@ from sqlalchemy.engine import URL, Connection
 from .. import consolidated_run, db, diff
 from .. import steps as steps_mod
 from ..consolidated_file import PHASES, Consolidated, DataMove
-from ..db import quote_ident as _q
 from ..errors import CheckFailed, UsageError
 from ..project import Project, Version, read_text
 from ..snapshot import committed_sql, sql_hash
+from ..sqltext import quote_ident
 from ..verify import load_sql, scope_of
 from .enums import (
     EnumChange,
@@ -165,7 +165,8 @@ def _replay(conn: Connection, c: Consolidated, target: Any, scope: diff.Scope,
     apply("data", moves)
     # Renames wait until the data moves, which still read the old names, have run.
     apply("contract", [
-        f"alter table public.{_q(r.table)} rename column {_q(r.old)} to {_q(r.new)}"
+        f"alter table public.{quote_ident(r.table)} rename column {quote_ident(r.old)} "
+        f"to {quote_ident(r.new)}"
         for r in renames
     ])
     for change in late:

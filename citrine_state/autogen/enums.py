@@ -22,8 +22,8 @@ from typing import Any, TypeVar
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
-from ..db import quote_ident as _q
 from ..errors import CheckFailed
+from ..sqltext import qualified, quote_ident
 
 UNSAFE_NEW_ENUM_VALUE = "55P04"  # SQLSTATE of "unsafe use of new value ... of enum type"
 _OLD_SUFFIX = "__citrine_old"
@@ -40,7 +40,7 @@ class EnumChange:
 
     @property
     def qualified(self) -> str:
-        return f"{_q(self.schema)}.{_q(self.name)}"
+        return f"{qualified(self.schema, self.name)}"
 
     @property
     def additive(self) -> bool:
@@ -155,24 +155,25 @@ def recreate_statements(conn: Connection, change: EnumChange, keep_defaults: boo
     out: list[str] = []
     for nspname, relname, relkind in views:
         word = "materialized view" if relkind == "m" else "view"
-        out.append(f"drop {word} if exists {_q(nspname)}.{_q(relname)} cascade")
+        out.append(f"drop {word} if exists {qualified(nspname, relname)} cascade")
     for r in columns:
         if r.column_default is not None:
-            out.append(f"alter table {_q(r.nspname)}.{_q(r.relname)} alter column "
-                       f"{_q(r.attname)} drop default")
-    out.append(f"alter type {change.qualified} rename to {_q(aside)}")
+            out.append(f"alter table {qualified(r.nspname, r.relname)} alter column "
+                       f"{quote_ident(r.attname)} drop default")
+    out.append(f"alter type {change.qualified} rename to {quote_ident(aside)}")
     out.append(f"create type {change.qualified} as enum ({new_values})")
     for r in columns:
         cast = f"{change.qualified}[]" if r.is_array else change.qualified
         via = "text[]" if r.is_array else "text"
-        out.append(f"alter table {_q(r.nspname)}.{_q(r.relname)} alter column {_q(r.attname)} "
-                   f"type {cast} using {_q(r.attname)}::{via}::{cast}")
+        out.append(f"alter table {qualified(r.nspname, r.relname)} alter column "
+                   f"{quote_ident(r.attname)} type {cast} "
+                   f"using {quote_ident(r.attname)}::{via}::{cast}")
     if keep_defaults:
         for r in columns:
             if r.column_default is not None:
-                out.append(f"alter table {_q(r.nspname)}.{_q(r.relname)} alter column "
-                           f"{_q(r.attname)} set default {r.column_default}")
-    out.append(f"drop type {_q(change.schema)}.{_q(aside)}")
+                out.append(f"alter table {qualified(r.nspname, r.relname)} alter column "
+                           f"{quote_ident(r.attname)} set default {r.column_default}")
+    out.append(f"drop type {qualified(change.schema, aside)}")
     return out
 
 

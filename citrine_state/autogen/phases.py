@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from .. import diff, hazards
-from ..db import quote_ident as _q
+from ..sqltext import quote_ident
 
 _ADD_COLUMN = re.compile(r'^alter table (\S+) add column (".*?"|\S+) (.*)$', re.S)
 
@@ -106,16 +106,17 @@ def column_repairs(current: Any, target: Any) -> list[str]:
             n for n in wanted if n not in position]
         if not tail or predicted == wanted:
             continue
-        qt = f"public.{_q(table)}"
+        qt = f"public.{quote_ident(table)}"
         for name, dbtype in tail:
             if name in position:
                 aside = f"{name}{hazards.REBUILT_SUFFIX}"
-                out.append(f"alter table {qt} rename column {_q(name)} to {_q(aside)}")
-                out.append(f"alter table {qt} add column {_q(name)} {dbtype}")
-                out.append(f"update {qt} set {_q(name)} = {_q(aside)}")
-                out.append(f"alter table {qt} drop column {_q(aside)}")
+                out.append(f"alter table {qt} rename column {quote_ident(name)} "
+                           f"to {quote_ident(aside)}")
+                out.append(f"alter table {qt} add column {quote_ident(name)} {dbtype}")
+                out.append(f"update {qt} set {quote_ident(name)} = {quote_ident(aside)}")
+                out.append(f"alter table {qt} drop column {quote_ident(aside)}")
             else:
-                out.append(f"alter table {qt} add column {_q(name)} {dbtype}")
+                out.append(f"alter table {qt} add column {quote_ident(name)} {dbtype}")
     return out
 
 
