@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .project import CONFIG_FILE, Project, _json_path
+from .steps import SQL_DOWN, SQL_UP
 
 STEP_FILE = re.compile(r"^(\d{14})-(.+)\.py$")
 STEP_NAME = re.compile(r"^(\d{14})-([A-Za-z0-9][A-Za-z0-9-]*)$")
@@ -125,6 +126,15 @@ class Report:
 # --- reading the project ------------------------------------------------------------------------
 
 
+def _non_empty(value: ast.expr) -> bool:
+    """An assigned SQL text or file list that holds something (``UP = ""`` declares nothing)."""
+    if isinstance(value, ast.Constant):
+        return bool(value.value)
+    if isinstance(value, ast.Tuple | ast.List):
+        return bool(value.elts)
+    return True
+
+
 def _describe(path: Path) -> tuple[str | None, list[str]]:
     """The first docstring line of a step file, and what is wrong with it as a step."""
     try:
@@ -136,8 +146,13 @@ def _describe(path: Path) -> tuple[str | None, list[str]]:
     doc = ast.get_docstring(tree)
     functions = {node.name for node in tree.body
                  if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)}
-    missing = [f"has no `{name}(ctx)` function" for name in ("up", "down")
-               if name not in functions]
+    declared = {target.id for node in tree.body
+                if isinstance(node, ast.Assign) and _non_empty(node.value)
+                for target in node.targets if isinstance(target, ast.Name)}
+    # the step contract (steps.py): a function, or the SQL the engine runs in its place
+    missing = [f"has no `{name}(ctx)` function" for name, sql in (("up", SQL_UP),
+                                                                   ("down", SQL_DOWN))
+               if name not in functions and not declared & set(sql)]
     line = doc.strip().splitlines()[0].strip() if doc and doc.strip() else None
     return line, missing
 

@@ -1,18 +1,35 @@
 """Timestamped steps: finding their files, loading them by path, checksums, and running one.
 
 A step is ``versions/<version>/<timestamp>-<name>.py`` with a docstring (its first line is the
-step's description) and two functions, ``up(ctx)`` and ``down(ctx)``. ``ctx`` gives the step
-alembic's ``Operations`` bound to the migrating connection, plain SQL, SQL files shared with the
-consolidated migration (``versions/<version>/sql/``), and the archive schema for data that the
-target has no place for.
+step's description). **The step contract** -- what a step module may define, all optional
+except a way up and a way down:
 
-A step may also declare a pre-flight: ``preflight(ctx) -> list[Finding]`` reads the database
-as it is before the run (read-only) and names what would make its ``up`` refuse or lose data.
-The runner calls it for every step a run would apply before running any, so a run refuses
-with nothing changed instead of stopping half-way. What a step can resolve itself it offers in
-``RESOLUTIONS`` (name: one-line description) and does in ``resolve(ctx, name)``, which the
-engine calls right before ``up`` (or before the consolidated migration that holds the step),
-in the same transaction, only when the user asked for that resolution (``--resolve NAME``).
+- ``UP``, ``CONTRACT``, ``DOWN``: SQL text (several statements); ``DATA_MOVES``,
+  ``LATE_DATA_MOVES``: names of SQL files in ``versions/<version>/sql/`` (``{archive}`` is filled
+  in with the archive schema); ``DOWN_FILE``: the name of the down's SQL file. A consolidated
+  migration runs the versions' ``DATA_MOVES`` between its expand and contract phases and
+  ``LATE_DATA_MOVES`` at the end.
+- ``up(ctx)`` and ``down(ctx)``: code, when SQL is not enough (a refusal, a report, rows set
+  aside). A step that defines no ``up`` gets the engine's: ``UP``, each ``DATA_MOVES`` file,
+  ``CONTRACT``, each ``LATE_DATA_MOVES`` file, in that order (the files run as they are: one
+  that writes into the archive creates it with ``CREATE SCHEMA IF NOT EXISTS {archive}``). One
+  that defines no ``down`` gets ``DOWN_FILE`` (the archive schema made first: a down keeps
+  what it removes there) or else ``DOWN``. A step with neither is refused when it is loaded.
+- ``ONLINE`` / ``WINDOW`` (see ``online``): what it builds beside traffic, or the tables it
+  holds for longer than a catalog change.
+- ``preflight(ctx) -> list[Finding]``: reads the database as it is before the run (read-only)
+  and names what would make its ``up`` refuse or lose data. The runner calls it for every step
+  a run would apply before running any, so a run refuses with nothing changed instead of
+  stopping half-way. What a step can resolve itself it offers in ``RESOLUTIONS`` (name: one-line
+  description) and does in ``resolve(ctx, name)``, which the engine calls right before ``up``
+  (or before the consolidated migration that holds the step), in the same transaction, only
+  when the user asked for that resolution (``--resolve NAME``).
+- ``FORMER_CHECKSUMS``: checksums of earlier forms of the file that an edit left equivalent,
+  so that databases which ran them are not told the step was edited (``is_former_form``).
+
+``ctx`` (``StepContext``) gives plain SQL on the migrating connection (``execute``,
+``script``; a dry run captures both), SQL files, the archive schema and the set-aside helpers,
+``present_columns``, ``report`` for the user, and ``refuse`` to stop the run with one line.
 """
 
 from __future__ import annotations
@@ -23,13 +40,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NoReturn
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, CursorResult
 
 from . import online, setaside
-from .errors import UsageError
+from .errors import Refused, UsageError
 from .project import Project, Version, load_module_from_path, read_text
 
 STEP_NAME = re.compile(r"^(\d{14})-([A-Za-z0-9][A-Za-z0-9-]*)$")
@@ -211,12 +228,39 @@ def _resolve(module: ModuleType, ctx: StepContext) -> None:
             module.resolve(ctx, name)
 
 
+SQL_UP = ("UP", "DATA_MOVES", "CONTRACT", "LATE_DATA_MOVES")
+SQL_DOWN = ("DOWN_FILE", "DOWN")
+
+
 def load_step(step: Step) -> ModuleType:
+    """The step's module, checked against the contract: a way up (``up`` or SQL_UP) and a way
+    down (``down`` or SQL_DOWN)."""
     module = load_module_from_path(f"citrine_step_{step.name.replace('-', '_')}", step.path)
-    for func in ("up", "down"):
-        if not callable(getattr(module, func, None)):
+    for func, sql in (("up", SQL_UP), ("down", SQL_DOWN)):
+        if not callable(getattr(module, func, None)) and \
+                not any(getattr(module, name, None) for name in sql):
             raise UsageError(f"{step.path} has no `{func}(ctx)` function")
     return module
+
+
+def _sql_up(module: ModuleType, ctx: StepContext) -> None:
+    """The engine's up for a step that only declares SQL (see the module docstring)."""
+    if getattr(module, "UP", None):
+        ctx.script(module.UP)
+    for name in getattr(module, "DATA_MOVES", ()):
+        ctx.script(ctx.sql_file(name))
+    if getattr(module, "CONTRACT", None):
+        ctx.script(module.CONTRACT)
+    for name in getattr(module, "LATE_DATA_MOVES", ()):
+        ctx.script(ctx.sql_file(name))
+
+
+def _sql_down(module: ModuleType, ctx: StepContext) -> None:
+    """The engine's down for a step that only declares SQL."""
+    if getattr(module, "DOWN_FILE", None):
+        ctx.run_sql_file(module.DOWN_FILE)
+    else:
+        ctx.script(module.DOWN)
 
 
 @dataclass
@@ -233,18 +277,7 @@ class StepContext:
     notes: list[str] = field(default_factory=list)
     # (table, columns or None for whole rows) that this run set aside, for dry-run plans
     set_asides: list[tuple[str, tuple[str, ...] | None]] = field(default_factory=list)
-    _op: Any = None
     _archive_ensured: bool = False
-
-    @property
-    def op(self) -> Any:
-        """alembic's ``Operations`` on the migrating connection (same transaction)."""
-        if self._op is None:
-            from alembic.operations import Operations
-            from alembic.runtime.migration import MigrationContext
-
-            self._op = Operations(MigrationContext.configure(self.conn))
-        return self._op
 
     @property
     def archive(self) -> str:
@@ -327,6 +360,11 @@ class StepContext:
         self.notes.append(text)
         self.say(text)
 
+    def refuse(self, text: str) -> NoReturn:
+        """Stop the run with one line (exit 2): the step's transaction is rolled back, so
+        nothing of it remains. Say what is in the way and what to do about it."""
+        raise Refused(text)
+
 
 def run_step(
     conn: Connection,
@@ -361,7 +399,11 @@ def run_step_context(
                       resolutions=tuple(resolutions), defer_online=defer_online)
     if direction == "up":
         _resolve(module, ctx)
-    getattr(module, direction)(ctx)
+    own = getattr(module, direction, None)
+    if callable(own):
+        own(ctx)
+    else:
+        (_sql_up if direction == "up" else _sql_down)(module, ctx)
     if direction == "up" and not defer_online:
         online.run_inline(conn, online.declared(module))
     if direction == "up":
