@@ -6,7 +6,6 @@ bad input never shows a traceback.
 
 from __future__ import annotations
 
-EXIT_OK = 0
 EXIT_PROBLEM = 1  # drift, or a check command that found something
 EXIT_USAGE = 2  # bad input, cannot connect, or a writing command that refuses
 

@@ -29,7 +29,6 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "managed_schemas": ["public"],
     "ledger_schema": "citrine_state",
     "archive_schema": "citrine_archive",
-    "ignored_schemas": ["topology", "tiger", "tiger_data", "hdb_catalog"],
     "ignored_extensions": [
         "postgis_topology",
         "postgis_tiger_geocoder",
@@ -376,9 +375,6 @@ def _settings_problems(raw: dict[str, Any]) -> list[str]:
         problems.append(f"{_json_path(['settings', 'archive_schema'])}: the archive and the "
                         f"ledger share the schema {merged['archive_schema']!r}: give each its "
                         "own")
-    for name in sorted(managed & set(merged["ignored_schemas"])):
-        problems.append(f"{_json_path(['settings', 'ignored_schemas'])}: {name!r} is managed "
-                        "and ignored at once")
     return problems
 
 

@@ -427,6 +427,8 @@ class DriftAfterRun(CheckFailed):
 
 
 def require_known_version(project: Project, name: str | None) -> Version:
+    """The version ``name`` (default: the latest), which must have models: what ``version X``,
+    ``rollback X`` and ``verify --version X`` may target."""
     if name is None:
         return project.latest
     version = project.version(name)

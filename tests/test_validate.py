@@ -197,8 +197,6 @@ def test_no_project_is_a_usage_error(tmp_path: Path) -> None:
     ({"ledger_schema": "public"}, "$.settings.ledger_schema: 'public' is also a managed schema"),
     ({"archive_schema": "citrine_state"}, "$.settings.archive_schema: the archive and the "
                                           "ledger share the schema 'citrine_state'"),
-    ({"ignored_schemas": ["public"]}, "$.settings.ignored_schemas: 'public' is managed and "
-                                      "ignored at once"),
 ])
 def test_a_setting_postgresql_would_refuse_is_a_problem_of_the_config(settings: dict,
                                                                       says: str) -> None:
@@ -318,3 +316,13 @@ def test_a_python_caller_s_memory_setting_is_checked_before_connecting() -> None
     with pytest.raises(UsageError, match=r"^settings.online_maintenance_work_mem: 'lots' is not"):
         with runner.migrating("postgresql://u@127.0.0.1:1/x", proj):
             pass
+
+
+def test_an_ignored_schemas_setting_of_an_older_config_is_accepted_and_changes_nothing() -> None:
+    """settings.ignored_schemas was never read (only managed_schemas are compared): a config
+    that still has it stays valid, whatever it names."""
+    from citrine_state import project as project_mod
+
+    raw = json.loads((REPO / "migration-config.json").read_text())
+    raw.setdefault("settings", {})["ignored_schemas"] = ["topology", "tiger", "public"]
+    assert project_mod.validate(raw) == []

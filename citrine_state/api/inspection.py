@@ -55,7 +55,7 @@ def verify(
     and (unless ``schema_only``) find serial sequences that lag behind their ids."""
     with db.connect(url) as conn:
         if version is not None:
-            target, source = project.version(version), "--version"
+            target, source = runner.require_known_version(project, version), "--version"
         else:
             found, source = status_mod.ledger_version(conn, project), "ledger"
             if found is None:  # CitrineOS's own runner recorded exactly a version?
@@ -66,8 +66,7 @@ def verify(
             if found is None:
                 raise UsageError(_no_version_to_verify(conn, project))
             target = found
-        if project.models_path(target) is None:
-            raise UsageError(f"version {target.name} has no models in schema/ yet")
+        target = runner.require_known_version(project, target.name)
         result = verify_connection(project, target, conn, url, shadow_url)
         lags = None if schema_only else runner.sequence_lags(
             conn, project.settings["managed_schemas"])

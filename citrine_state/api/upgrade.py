@@ -278,9 +278,7 @@ def to_version(
     passed down to the path that fits."""
     _known_hazards(allow_hazards)
     check_resolutions(project, resolutions)
-    target = project.version(name)
-    if project.models_path(target) is None:
-        raise UsageError(f"version {name} has no models in schema/ yet")
+    target = runner.require_known_version(project, name)
     with runner.migrating(url, project, lock_wait=lock_wait, say=say, target=target) as conn:
         if runner.is_empty(conn, project):
             result = _install(conn, project, target, url, shadow_url, say, dry_run)
@@ -369,9 +367,7 @@ def rollback(
     does not have, through the steps' downs (restoring archived data), in one transaction,
     verified against X's snapshot before COMMIT. The baseline (the first step) only with
     ``drop_baseline``, after a checked backup."""
-    target = project.version(name)
-    if project.models_path(target) is None:
-        raise UsageError(f"version {name} has no models in schema/ yet")
+    target = runner.require_known_version(project, name)
     with runner.migrating(url, project, lock_wait=lock_wait, say=say, target=target) as conn:
         p = history.plan(conn, project)
         conn.rollback()
