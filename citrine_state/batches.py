@@ -40,7 +40,7 @@ from .errors import CitrineError, Refused, UsageError
 from .progress import Say, quiet
 from .project import Project
 from .sqltext import qualified, quote_ident, strip_comments
-from .steps import STEP_NAME, Step, all_steps, baseline, is_former_form, run_step
+from .steps import STEP_NAME, Step, all_steps, is_former_form, run_step
 
 CUSTOM_DIR = "custom"
 NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -707,14 +707,10 @@ def apply(
                             say):
         lands_at = max(s.name for s in todo) if todo else None
         for step in sorted(todo, key=lambda s: s.name):
-            started = time.perf_counter()
             say(f"up {step.name}")
-            runner.run_direction(conn, project, step, "up", say, resolutions)
-            runner.record_names(conn, project, [step.name], lands_at)
-            seconds = time.perf_counter() - started
-            ledger.record(conn, schema, name=step.name, kind="batch", version=step.version,
-                          checksum=step.checksum, duration_ms=int(seconds * 1000),
-                          batch=batch.name)
+            seconds = runner.run_and_record(conn, project, step, "up", say, kind="batch",
+                                            batch=batch.name, resolutions=resolutions,
+                                            lands_at=lands_at)
             runs.append(StepRun(step.name, "up", seconds))
         if with_sql:
             started = time.perf_counter()
@@ -756,17 +752,8 @@ def revert(
             _record_sql(conn, schema, batch_name, "down", batch.down_sql,
                         int(sql_seconds * 1000))
         for step in sorted(chosen, key=lambda s: s.name, reverse=True):
-            started = time.perf_counter()
             say(f"down {step.name}")
-            runner.run_direction(conn, project, step, "down", say)
-            ledger.forget_sequelize(conn, step.name)
-            if step.name == baseline(project):
-                runner.forget_empty_sequelize_meta(conn)
-            runner.record_names(conn, project, [])
-            seconds = time.perf_counter() - started
-            ledger.record(conn, schema, name=step.name, kind="reverted", version=step.version,
-                          checksum=step.checksum, duration_ms=int(seconds * 1000),
-                          batch=batch_name)
+            seconds = runner.run_and_record(conn, project, step, "down", say, batch=batch_name)
             runs.append(StepRun(step.name, "down", seconds))
         say("verifying the schema is what it was before the batch")
         check(conn)

@@ -43,6 +43,7 @@ from .runner import (
     DriftAfterRun,
     lock_not_available,
     record_names,
+    run_and_record,
     run_direction,
     set_setting,
     transaction,
@@ -162,12 +163,8 @@ def _catalog_only(conn: Connection, project: Project, step: Step, say: Say,
         started = time.perf_counter()
         with transaction(conn, project, f"step {step.name} (up)", say):
             conn.execute(sa.text("SELECT set_config('lock_timeout', :v, true)"), {"v": fast})
-            run_direction(conn, project, step, "up", say, resolutions, defer_online=True)
-            record_names(conn, project, [step.name], lands_at)
-            ledger.record(conn, project.settings["ledger_schema"], name=step.name, kind=kind,
-                          version=step.version, checksum=step.checksum,
-                          duration_ms=int((time.perf_counter() - started) * 1000),
-                          batch=batch, note=note)
+            run_and_record(conn, project, step, "up", say, kind=kind, batch=batch, note=note,
+                           resolutions=resolutions, lands_at=lands_at, defer_online=True)
             verify_before_commit(conn, check, label)
         return time.perf_counter() - started
 

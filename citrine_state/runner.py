@@ -459,6 +459,31 @@ class StepFailed(CitrineError):
 Check = Callable[[Connection], SchemaDiff]
 
 
+def run_and_record(conn: Connection, project: Project, step: Step, direction: str,
+                   say: Say = quiet, kind: str | None = None, batch: str | None = None,
+                   note: str | None = None, resolutions: tuple[str, ...] = (),
+                   lands_at: str | None = None, defer_online: bool = False) -> float:
+    """One step's ``up`` or ``down`` on ``conn``, inside the caller's transaction, with its
+    ``SequelizeMeta`` row (written for an up, removed for a down) and its ledger row (``kind``,
+    default ``step`` up and ``reverted`` down): the one place every path (migrate, undo,
+    rollback, custom batches, online steps) runs a step and records it. Returns its seconds."""
+    started = time.perf_counter()
+    run_direction(conn, project, step, direction, say, resolutions, defer_online)
+    if direction == "up":
+        record_names(conn, project, [step.name], lands_at)
+    else:
+        ledger.forget_sequelize(conn, step.name)
+        if step.name == baseline(project):
+            forget_empty_sequelize_meta(conn)
+        record_names(conn, project, [])
+    seconds = time.perf_counter() - started
+    ledger.record(conn, project.settings["ledger_schema"], name=step.name,
+                  kind=kind or ("step" if direction == "up" else "reverted"),
+                  version=step.version, checksum=step.checksum,
+                  duration_ms=int(seconds * 1000), batch=batch, note=note)
+    return seconds
+
+
 def apply_step(
     conn: Connection,
     project: Project,
@@ -482,21 +507,10 @@ def apply_step(
     def attempt() -> float:
         started = time.perf_counter()
         with transaction(conn, project, f"step {step.name} (up)", say):
-            run_direction(conn, project, step, "up", say, resolutions)
-            record_names(conn, project, [step.name], lands_at)
-            ledger.record(
-                conn,
-                project.settings["ledger_schema"],
-                name=step.name,
-                kind=kind,
-                version=step.version,
-                checksum=step.checksum,
-                duration_ms=int((time.perf_counter() - started) * 1000),
-                batch=batch,
-                note=note,
-            )
+            run_and_record(conn, project, step, "up", say, kind=kind, batch=batch, note=note,
+                           resolutions=resolutions, lands_at=lands_at)
             verify_before_commit(conn, check, label)
-        return time.perf_counter() - started
+        return time.perf_counter() - started  # with the verification and the COMMIT
 
     return with_lock_retries(conn, project, f"step {step.name} (up)", attempt, say)
 
@@ -520,23 +534,9 @@ def revert_step(
     def attempt() -> float:
         started = time.perf_counter()
         with transaction(conn, project, f"step {step.name} (down)", say):
-            run_direction(conn, project, step, "down", say)
-            ledger.forget_sequelize(conn, step.name)
-            if step.name == baseline(project):
-                forget_empty_sequelize_meta(conn)
-            record_names(conn, project, [])
-            ledger.record(
-                conn,
-                project.settings["ledger_schema"],
-                name=step.name,
-                kind="reverted",
-                version=step.version,
-                checksum=step.checksum,
-                duration_ms=int((time.perf_counter() - started) * 1000),
-                batch=batch,
-            )
+            run_and_record(conn, project, step, "down", say, batch=batch)
             verify_before_commit(conn, check, label)
-        return time.perf_counter() - started
+        return time.perf_counter() - started  # with the verification and the COMMIT
 
     return with_lock_retries(conn, project, f"step {step.name} (down)", attempt, say)
 
@@ -784,23 +784,7 @@ def _revert_steps_once(conn: Connection, project: Project, chosen: list[Step], c
             "one transaction" if len(chosen) > 1 else f"step {chosen[0].name} (down)")
     with transaction(conn, project, what, say):
         for step in chosen:
-            step_started = time.perf_counter()
             say(f"down {step.name}")
-            run_direction(conn, project, step, "down", say)
-            ledger.forget_sequelize(conn, step.name)
-            if step.name == baseline(project):
-                forget_empty_sequelize_meta(conn)
-            record_names(conn, project, [])
-            ledger.record(
-                conn,
-                project.settings["ledger_schema"],
-                name=step.name,
-                kind="reverted",
-                version=step.version,
-                checksum=step.checksum,
-                duration_ms=int((time.perf_counter() - step_started) * 1000),
-                batch=batch,
-            )
-            durations.append(time.perf_counter() - step_started)
+            durations.append(run_and_record(conn, project, step, "down", say, batch=batch))
         verify_before_commit(conn, check, label)
     return durations
