@@ -175,11 +175,8 @@ def test_a_failing_step_leaves_nothing_behind_and_names_the_statement(
         "20250618150800-update-existing-authorization-to-include-realtimeauth.py")
     step.write_text(step.read_text() + '''
 
-_original_up = up
-
-
-def up(ctx):
-    _original_up(ctx)
+def up(ctx):  # the engine's up of this SQL-only step (UP), then a statement that fails
+    ctx.script(UP)
     ctx.execute('ALTER TABLE "Authorizations" ADD COLUMN broken_by_test nosuchtype')
 ''')
     before = _rows(database, "SELECT column_name FROM information_schema.columns "
