@@ -27,7 +27,7 @@ from .common import (
     ResolveOpt,
     ShadowUrlOpt,
     _backup_first,
-    _lock_options,
+    _locks,
     _masked,
     _print_json,
     _project,
@@ -343,7 +343,6 @@ def custom(
 
     say = _say if as_json else _out  # with --json, stdout holds only the JSON
     proj = _project(project)
-    _lock_options(proj, lock_timeout, lock_retries)
     batch = api_batches.runnable(proj, name)  # bad files: one line, before any connection
     url = _url(proj, database_url)
     if backup:
@@ -359,6 +358,7 @@ def custom(
         say("  • hand-written SQL (UP)")
     say("")
     result = api_batches.run(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say,
+                             locks=_locks(lock_timeout, lock_retries),
                              resolutions=tuple(resolve or ()))
     if as_json:
         _result_json("up-to-date" if result.nothing_to_do else "applied", None, result.ran,
@@ -469,13 +469,13 @@ def custom_rollback(
     from ..api import batches as api_batches
 
     proj = _project(project)
-    _lock_options(proj, lock_timeout, lock_retries)
     batch_mod.check_name(name)  # a bad name is refused before anything is printed
     url = _url(proj, database_url)
     if backup:
         _backup_first(proj, url)
     _say(f"database: {_masked(url)}")
     result = api_batches.rollback(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say,
+                                  locks=_locks(lock_timeout, lock_retries),
                                   drop_baseline=drop_baseline)
     if as_json:
         _result_json("up-to-date" if result.nothing_to_do else "rolled-back", None,

@@ -443,16 +443,13 @@ def _result_json(action: str, version: str | None, steps: Any = (), plans: Any =
     })
 
 
-def _lock_options(proj: Any, lock_timeout: str | None, lock_retries: int | None,
-                  online_lock_timeout: str | None = None) -> None:
-    """--lock-timeout / --lock-retries / --online-lock-timeout (checked while parsing) override
-    the config's settings for this run."""
-    if online_lock_timeout is not None:
-        proj.settings["online_lock_timeout"] = online_lock_timeout
-    if lock_timeout is not None:
-        proj.settings["lock_timeout"] = lock_timeout
-    if lock_retries is not None:
-        proj.settings["lock_retries"] = lock_retries
+def _locks(lock_timeout: str | None, lock_retries: int | None,
+           online_lock_timeout: str | None = None) -> Any:
+    """--lock-timeout / --lock-retries / --online-lock-timeout (checked while parsing): this
+    run's lock options, passed to the api (None: the config's settings)."""
+    from ..api import LockOptions
+
+    return LockOptions(lock_timeout, lock_retries, online_lock_timeout)
 
 
 def _known_version(proj: Any, version: str | None) -> None:

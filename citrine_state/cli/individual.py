@@ -23,7 +23,7 @@ from .common import (
     ShadowUrlOpt,
     _backup_first,
     _console,
-    _lock_options,
+    _locks,
     _masked,
     _print_json,
     _project,
@@ -61,7 +61,6 @@ def migrate(
     from .. import api
 
     proj = _project(project)
-    _lock_options(proj, lock_timeout, lock_retries, online_lock_timeout)
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)
@@ -73,6 +72,7 @@ def migrate(
         out.print(f"  ✅ {run.name} ({run.seconds:.2f}s)", markup=False)
 
     result = api.migrate(proj, url, shadow_url, lock_wait=lock_wait, say=_say,
+                         locks=_locks(lock_timeout, lock_retries, online_lock_timeout),
                          progress=progress, allow_out_of_order=allow_out_of_order,
                          dry_run=dry_run, accept_edited=tuple(accept_edited or ()),
                          resolutions=tuple(resolve or ()))
@@ -155,12 +155,12 @@ def undo(
     from .. import api
 
     proj = _project(project)
-    _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)
     _say(f"database: {_masked(url)}")
     run = api.undo(proj, url, shadow_url, lock_wait=lock_wait, say=_say, dry_run=dry_run,
+                   locks=_locks(lock_timeout, lock_retries),
                    drop_baseline=drop_baseline,
                    accept_edited=tuple(accept_edited or ()))
     if run is None:

@@ -22,7 +22,7 @@ from .common import (
     _backup_first,
     _console,
     _known_version,
-    _lock_options,
+    _locks,
     _masked,
     _print_json,
     _project,
@@ -90,12 +90,12 @@ def consolidated(
     from .. import api
 
     proj = _project(project)
-    _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)
     _say(f"database: {_masked(url)}")
     result = api.consolidated(proj, url, shadow_url, lock_wait=lock_wait, say=_say,
+                              locks=_locks(lock_timeout, lock_retries),
                               dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()),
                               resolutions=tuple(resolve or ()))
     _report_upgrade(result, as_json)

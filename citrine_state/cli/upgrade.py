@@ -27,7 +27,7 @@ from .common import (
     _backup_first,
     _console,
     _known_version,
-    _lock_options,
+    _locks,
     _masked,
     _print_json,
     _project,
@@ -63,12 +63,12 @@ def version_cmd(
 
     proj = _project(project)
     _known_version(proj, version)
-    _lock_options(proj, lock_timeout, lock_retries, online_lock_timeout)
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)
     _say(f"database: {_masked(url)}")
     result = api.to_version(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
+                            locks=_locks(lock_timeout, lock_retries, online_lock_timeout),
                             dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()),
                             drop_baseline=drop_baseline,
                             accept_edited=tuple(accept_edited or ()),
@@ -97,12 +97,12 @@ def rollback(
 
     proj = _project(project)
     _known_version(proj, version)
-    _lock_options(proj, lock_timeout, lock_retries)
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)
     _say(f"database: {_masked(url)}")
     result = api.rollback(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
+                          locks=_locks(lock_timeout, lock_retries),
                           dry_run=dry_run, drop_baseline=drop_baseline,
                           accept_edited=tuple(accept_edited or ()))
     _report_upgrade(result, as_json)
