@@ -1,6 +1,8 @@
 """The project and where its database is: the project folder, the database URL the user gave
 (or the managed local cluster), the lock options of one run, and the snapshots rendered from
-the models."""
+the models; and the small checks and words the command line takes from the engine (the
+forms of a URL and a duration, a URL masked, a message scrubbed of secrets, the privilege a
+"permission denied" asks for)."""
 
 from __future__ import annotations
 
@@ -10,15 +12,27 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL
 
-from .. import db, localpg, snapshot
+from .. import db, durations, localpg, snapshot
+from ..db import first_line as first_line
+from ..db import mask as mask
+from ..db import parse_url as parse_url
+from ..db import privilege_hint as privilege_hint
+from ..db import scrub as scrub
 from ..errors import UsageError
 from ..progress import Say, quiet
-from ..project import Project
+from ..project import Project, find_root
 from ..project import load as load_project
+from ..sqltext import strip_comments as strip_comments
 
 
 def open_project(path: str | Path | None = None) -> Project:
     return load_project(path)
+
+
+def project_root(path: str | Path | None = None) -> Path:
+    """The project folder (``path``, else CITRINE_PROJECT, else the first folder upwards with
+    the config), without loading the config: where the managed cluster is kept."""
+    return find_root(path)
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,12 @@ class LockOptions:
         given = {"lock_timeout": self.timeout, "lock_retries": self.retries,
                  "online_lock_timeout": self.online_timeout}
         return {name: value for name, value in given.items() if value is not None}
+
+
+def normalised_duration(text: str) -> str:
+    """A duration as PostgreSQL's ``lock_timeout`` takes it (``ValueError`` saying why not),
+    stripped."""
+    return durations.normalised(text)
 
 
 def with_locks(project: Project, locks: LockOptions | None) -> Project:

@@ -19,9 +19,16 @@ from sqlalchemy.engine import URL
 
 from .. import batches as batch_mod
 from .. import db, ledger, runner, verify
+from ..batches import batch_path as batch_path
+from ..batches import check_description as check_description
+from ..batches import check_name as check_name
+from ..batches import exists as exists
+from ..batches import metadata_path as metadata_path
 from ..errors import CheckFailed, CitrineError, ConnectionFailed, Refused, UsageError
 from ..progress import Say, quiet
 from ..project import Project
+from ..selection import SelectionError as SelectionError
+from ..selection import format_numbers as format_numbers
 from ..selection import parse
 from ..steps import Step, all_steps, check_resolutions
 from .basics import LockOptions, with_locks

@@ -60,7 +60,7 @@ def _run() -> None:
             _usage_error(err)
         if os.environ.get("CITRINE_DEBUG"):
             raise
-        from ..db import first_line
+        from ..api.basics import first_line
 
         if type(err).__module__.startswith(("sqlalchemy", "psycopg")):
             _fail(_with_hint(f"database error: {first_line(err)}"), 2)
@@ -119,21 +119,21 @@ def _caused_by_interrupt(exc: BaseException) -> bool:
 
 
 def _interrupted() -> None:
-    from ..journal import interrupted
+    from ..api.history import interrupted
 
     _fail(interrupted(), 130)
 
 
 def _with_hint(message: str) -> str:
     """A "permission denied" from the server, with the privilege it takes and the way out."""
-    from ..db import privilege_hint
+    from ..api.basics import privilege_hint
 
     hint = privilege_hint(message)
     return f"{message} ({hint})" if hint else message
 
 
 def _fail(message: str, code: int) -> None:
-    from ..db import scrub
+    from ..api.basics import scrub
 
     sys.stderr.write(f"error: {scrub(message)}\n")
     sys.exit(code)

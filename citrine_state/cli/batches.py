@@ -116,7 +116,6 @@ def _choose(proj: Any, selection: str | None) -> list[Any]:
     """The chosen steps: from ``--select`` (bad text: exit 2), else asked until the answer
     parses."""
     from ..api import batches as api_batches
-    from ..selection import SelectionError
 
     if selection is not None:
         return api_batches.choose(proj, selection)
@@ -124,7 +123,7 @@ def _choose(proj: Any, selection: str | None) -> list[Any]:
         text = _ask(SELECT_PROMPT)
         try:
             return api_batches.choose(proj, text)
-        except SelectionError as err:
+        except api_batches.SelectionError as err:
             _out(f"❌ {err}")
 
 
@@ -146,16 +145,16 @@ def _require_terminal(missing: list[str], example: str) -> None:
 
 
 def _ask_name(proj: Any, force: bool) -> str:
-    from .. import batches as batch_mod
+    from ..api import batches as api_batches
 
     while True:
         name = _ask(NAME_PROMPT).strip()
         try:
-            batch_mod.check_name(name)
+            api_batches.check_name(name)
         except UsageError as err:
             _out(f"❌ {err}")
             continue
-        if batch_mod.exists(proj, name) and not force:
+        if api_batches.exists(proj, name) and not force:
             _out(f"❌ a batch named {name} exists already: choose another name (or run again "
                  "with --force to replace it)")
             continue
@@ -163,28 +162,28 @@ def _ask_name(proj: Any, force: bool) -> str:
 
 
 def _ask_description() -> str:
-    from .. import batches as batch_mod
+    from ..api import batches as api_batches
 
     while True:
         text = _ask(DESCRIPTION_PROMPT)
         try:
-            return batch_mod.check_description(text)
+            return api_batches.check_description(text)
         except UsageError as err:
             _out(f"❌ {err}")
 
 
 def _check_given(proj: Any, name: str | None, description: str | None, force: bool) -> None:
     """Answers given as options are checked before anything is asked."""
-    from .. import batches as batch_mod
+    from ..api import batches as api_batches
     from ..errors import Refused
 
     if name is not None:
-        batch_mod.check_name(name)
-        if batch_mod.exists(proj, name) and not force:
+        api_batches.check_name(name)
+        if api_batches.exists(proj, name) and not force:
             raise Refused(f"a batch named {name} exists already: choose another name, or pass "
                           "--force to replace it")
     if description is not None:
-        batch_mod.check_description(description)
+        api_batches.check_description(description)
 
 
 def _rel(proj: Any, path: Any) -> str:
@@ -193,7 +192,6 @@ def _rel(proj: Any, path: Any) -> str:
 
 def _select(project: str | None, selection: str | None, name: str | None,
             description: str | None, yes: bool, force: bool, template: str | None) -> None:
-    from .. import batches as batch_mod
     from ..api import batches as api_batches
 
     proj = _project(project)
@@ -232,15 +230,15 @@ def _select(project: str | None, selection: str | None, name: str | None,
                                force=force)
     if asked:
         _out()
-    _out(f"✅ Custom batch migration created: {_rel(proj, batch_mod.batch_path(proj, batch.name))}")
-    _out(f"📄 Metadata file created: {_rel(proj, batch_mod.metadata_path(proj, batch.name))}")
+    made = _rel(proj, api_batches.batch_path(proj, batch.name))
+    _out(f"✅ Custom batch migration created: {made}")
+    _out(f"📄 Metadata file created: {_rel(proj, api_batches.metadata_path(proj, batch.name))}")
     _out()
     _out("🚀 To run this custom batch migration:")
     _out(f"   citrine-migrate custom {batch.name}")
 
 
 def _make_template(proj: Any, name: str, description: str | None, force: bool) -> None:
-    from .. import batches as batch_mod
     from ..api import batches as api_batches
 
     _check_given(proj, name, description, force)
@@ -249,9 +247,9 @@ def _make_template(proj: Any, name: str, description: str | None, force: bool) -
     if description is None:
         description = _ask_description()
     batch = api_batches.create_template(proj, name, description, force=force)
-    path = _rel(proj, batch_mod.batch_path(proj, batch.name))
+    path = _rel(proj, api_batches.batch_path(proj, batch.name))
     _out(f"✅ Custom batch template created: {path}")
-    _out(f"📄 Metadata file created: {_rel(proj, batch_mod.metadata_path(proj, batch.name))}")
+    _out(f"📄 Metadata file created: {_rel(proj, api_batches.metadata_path(proj, batch.name))}")
     _out()
     _out(f"✍️  Write its SQL in UP (and DOWN, for rollback) in {path}, then run it:")
     _out(f"   citrine-migrate custom {batch.name}")
@@ -295,7 +293,6 @@ def interactive(
     """Preview: the numbered steps and what a selection picks; writes nothing (spec:
     migrate:manager interactive)."""
     from ..api import batches as api_batches
-    from ..selection import format_numbers
 
     proj = _project(project)
     listed = api_batches.available(proj)
@@ -316,7 +313,7 @@ def interactive(
         return
     _show_selected(chosen)
     _out()
-    text = format_numbers([item.number for item in chosen])
+    text = api_batches.format_numbers([item.number for item in chosen])
     _out("🔍 Preview only: nothing was written. To create this batch:")
     _out(f'   citrine-migrate select --select "{text}"')
 
@@ -465,11 +462,10 @@ def custom_rollback(
     """Revert what a custom batch applied, in reverse order, in one transaction, verified
     (spec: migrate:custom:rollback NAME). A batch with the baseline (the first step) only
     with --drop-baseline, after a checked backup."""
-    from .. import batches as batch_mod
     from ..api import batches as api_batches
 
     proj = _project(project)
-    batch_mod.check_name(name)  # a bad name is refused before anything is printed
+    api_batches.check_name(name)  # a bad name is refused before anything is printed
     url = _url(proj, database_url)
     if backup:
         _backup_first(proj, url)

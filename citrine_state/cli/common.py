@@ -94,13 +94,13 @@ def parse_server_url(value: Any) -> str:
 
 
 def _checked_url(value: Any, need_database: bool) -> str:
-    from ..dburl import parse
+    from ..api.basics import parse_url
 
     text = _text(value)
     if not text.strip():
         raise _bad("it is empty: give a PostgreSQL URL, or leave the option out")
     try:
-        parse(text, "the URL", need_database)
+        parse_url(text, "the URL", need_database)
     except CitrineError as err:
         raise _bad(str(err).removeprefix("the URL ")) from None
     return text
@@ -122,10 +122,10 @@ def parse_seconds(value: Any) -> float:
 
 def parse_duration(value: Any) -> str:
     """A duration PostgreSQL takes for lock_timeout (see ``durations``)."""
-    from ..durations import normalised
+    from ..api.basics import normalised_duration
 
     try:
-        return normalised(_text(value))
+        return normalised_duration(_text(value))
     except ValueError as err:
         raise _bad(str(err)) from None
 
@@ -139,12 +139,12 @@ def parse_retries(value: Any) -> int:
 
 def parse_hazard(value: Any) -> str:
     """A hazard that a plan can be refused for, and so can be allowed."""
-    from ..hazards import ALLOWABLE
+    from ..api.upgrade import ALLOWABLE_HAZARDS
 
     text = _text(value).strip()
-    if text not in ALLOWABLE:
+    if text not in ALLOWABLE_HAZARDS:
         raise _bad(f"{text[:40]!r} is not a hazard that can be allowed (known: "
-                   f"{', '.join(ALLOWABLE)})")
+                   f"{', '.join(ALLOWABLE_HAZARDS)})")
     return text
 
 
@@ -171,7 +171,7 @@ def parse_timestamp(value: Any) -> str:
 
 def parse_step_name(value: Any) -> str:
     """A step's base name, e.g. 20250430103000-initial."""
-    from ..steps import STEP_NAME
+    from ..api.history import STEP_NAME
 
     text = _text(value).strip().removesuffix(".py")
     if not STEP_NAME.fullmatch(text):
@@ -181,7 +181,7 @@ def parse_step_name(value: Any) -> str:
 
 
 def parse_batch_name(value: Any) -> str:
-    from ..batches import check_name
+    from ..api.batches import check_name
 
     try:
         return check_name(_text(value))
@@ -365,7 +365,7 @@ def _url(project: Any, explicit: str | None) -> Any:
 
 
 def _masked(url: Any) -> str:
-    from ..db import mask
+    from ..api.basics import mask
 
     return mask(url)
 
@@ -410,7 +410,7 @@ def _render_plan(out: Any, plan: Any) -> None:
 def _terminated(sql: str) -> str:
     """A statement as ``psql -f`` runs it: with its ``;`` (on a line of its own when the last
     line holds a comment, which would swallow it); a statement of comments only stays as is."""
-    from ..sqltext import strip_comments
+    from ..api.basics import strip_comments
 
     text = sql.strip()
     if not strip_comments(text).strip():

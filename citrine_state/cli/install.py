@@ -175,7 +175,7 @@ def verify(
 def _status(project: str | None, database_url: str | None, shadow_url: str | None,
             as_json: bool) -> None:
     from .. import api
-    from ..steps import declared_resolutions
+    from ..api.inspection import declared_resolutions
 
     proj = _project(project)
     url = _url(proj, database_url)

@@ -21,9 +21,9 @@ from .common import (
 
 
 def _project_root(project: str | None) -> Path:
-    from ..project import find_root
+    from ..api.basics import project_root
 
-    return find_root(project)
+    return project_root(project)
 
 
 @db_app.command("start")

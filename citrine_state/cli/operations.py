@@ -168,7 +168,6 @@ def manager_list(
     """Steps grouped by version, with applied state when a database is at hand (spec:
     migrate:manager list)."""
     from ..api import operations
-    from ..report import stamp_text
 
     proj = _project(project)
     url = _overview_url(proj, database_url, no_database)
@@ -192,7 +191,8 @@ def manager_list(
             mark = "•" if step.applied is None else "✅" if step.applied else "⏳"
             missing = "  (file missing)" if step.file is None else ""
             out.print(f"   {mark} {step.name}{missing}", markup=False)
-            out.print(f"      {stamp_text(step.timestamp)}  {step.description}", markup=False)
+            out.print(f"      {operations.stamp_text(step.timestamp)}  {step.description}",
+                      markup=False)
     if listing.unknown:
         out.print("\nUnknown to this project (recorded in SequelizeMeta or the ledger):",
                   markup=False)
@@ -227,7 +227,6 @@ def manager_report(
     import json
 
     from ..api import operations
-    from ..report import to_markdown
 
     fmt = "json" if as_json else output_format
     if fmt == "rich" and output is not None:
@@ -238,7 +237,7 @@ def manager_report(
     if fmt == "json":
         text = json.dumps(rep.as_dict(), indent=2, default=str) + "\n"
     elif fmt == "md":
-        text = to_markdown(rep)
+        text = operations.to_markdown(rep)
     else:
         _render_report(rep)
         return
