@@ -18,10 +18,11 @@ from . import (  # noqa: F401 (registers the commands)
     install,
     localdb,
     operations,
+    render,
     upgrade,
     versions,
 )
-from .common import _console, _render_diff, app
+from .common import app
 
 
 def main() -> None:
@@ -44,9 +45,9 @@ def _run() -> None:
     except CitrineError as err:
         result = getattr(err, "result", None)
         if result is not None:
-            _render_diff(_console(stderr=True), result)
+            render.diff(render.console(stderr=True), result)
         if getattr(err, "findings", None):
-            _report_findings(err)
+            render.refused(err)
         _fail(_with_hint(str(err)), err.exit_code)
     except KeyboardInterrupt:
         _interrupted()
@@ -73,19 +74,6 @@ def _run() -> None:
         _interrupted()
     if isinstance(code, int) and code:
         sys.exit(code)
-
-
-def _report_findings(err: Any) -> None:
-    """A run the pre-flight refused: the report (JSON on stdout with ``--json``, else text on
-    stderr) before the one error line."""
-    from .common import _print_json, findings_json, render_findings
-
-    if "--json" in sys.argv[1:]:
-        _print_json(findings_json(err))
-        return
-    out = _console(stderr=True)
-    out.print("Pre-flight: the run would stop on these, so nothing ran:", markup=False)
-    render_findings(out, err.findings, err.offered)
 
 
 def _is_usage_error(err: BaseException) -> bool:

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import ConnectionFailed, UsageError
+from . import render
 from .common import (
     BackupOpt,
     BatchArg,
@@ -28,11 +29,7 @@ from .common import (
     ShadowUrlOpt,
     _backup_first,
     _locks,
-    _masked,
-    _print_json,
     _project,
-    _result_json,
-    _say,
     _url,
     app,
     manager_app,
@@ -66,17 +63,7 @@ NAME_PROMPT = 'Enter batch name (e.g., "custom-v1.8.0", "hotfix-auth"): '
 DESCRIPTION_PROMPT = "Enter batch description: "
 SELECT_PROMPT = "Select migrations: "
 PROCEED_PROMPT = "Proceed with these selections? (y/N): "
-OPTIONS_HELP = """💡 Migration Selection Options:
-   • Enter numbers separated by commas (e.g., 1,3,5)
-   • Enter ranges with dashes (e.g., 1-5)
-   • Mix both formats (e.g., 1,3-7,9)
-   • Enter "all" to select all migrations
-   • Enter "none" or empty to skip selection"""
 
-
-def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
 
 
 def _ask(prompt: str) -> str:
@@ -84,32 +71,12 @@ def _ask(prompt: str) -> str:
     try:
         return input(prompt)
     except EOFError:
-        _out()
+        render.out()
         raise UsageError("no answer (end of input): nothing was written") from None
 
 
 def _has_terminal() -> bool:
     return sys.stdin.isatty()
-
-
-def _show_available(listed: list[Any]) -> None:
-    _out("📋 Available Migrations:")
-    _out()
-    for item in listed:
-        _out(f"{item.number}. {item.filename}")
-        _out(f"   Description: {item.step.description}")
-        _out(f"   Timestamp: {item.step.timestamp}")
-        _out()
-    _out(OPTIONS_HELP)
-    _out()
-
-
-def _show_selected(chosen: list[Any]) -> None:
-    noun = "migration" if len(chosen) == 1 else "migrations"
-    _out()
-    _out(f"✅ Selected {len(chosen)} {noun}:")
-    for item in chosen:
-        _out(f"   • {item.filename}")
 
 
 def _choose(proj: Any, selection: str | None) -> list[Any]:
@@ -124,12 +91,12 @@ def _choose(proj: Any, selection: str | None) -> list[Any]:
         try:
             return api_batches.choose(proj, text)
         except api_batches.SelectionError as err:
-            _out(f"❌ {err}")
+            render.out(f"❌ {err}")
 
 
 def _cancelled() -> None:
-    _out("No migrations selected: nothing was written.")
-    _out("   (a batch of hand-written SQL: citrine-migrate select --template NAME)")
+    render.out("No migrations selected: nothing was written.")
+    render.out("   (a batch of hand-written SQL: citrine-migrate select --template NAME)")
 
 
 def _missing_answers(**given: Any) -> list[str]:
@@ -152,10 +119,10 @@ def _ask_name(proj: Any, force: bool) -> str:
         try:
             api_batches.check_name(name)
         except UsageError as err:
-            _out(f"❌ {err}")
+            render.out(f"❌ {err}")
             continue
         if api_batches.exists(proj, name) and not force:
-            _out(f"❌ a batch named {name} exists already: choose another name (or run again "
+            render.out(f"❌ a batch named {name} exists already: choose another name (or run again "
                  "with --force to replace it)")
             continue
         return name
@@ -169,7 +136,7 @@ def _ask_description() -> str:
         try:
             return api_batches.check_description(text)
         except UsageError as err:
-            _out(f"❌ {err}")
+            render.out(f"❌ {err}")
 
 
 def _check_given(proj: Any, name: str | None, description: str | None, force: bool) -> None:
@@ -184,10 +151,6 @@ def _check_given(proj: Any, name: str | None, description: str | None, force: bo
                           "--force to replace it")
     if description is not None:
         api_batches.check_description(description)
-
-
-def _rel(proj: Any, path: Any) -> str:
-    return path.relative_to(proj.root).as_posix()
 
 
 def _select(project: str | None, selection: str | None, name: str | None,
@@ -208,18 +171,18 @@ def _select(project: str | None, selection: str | None, name: str | None,
         _require_terminal(_missing_answers(select=selection, name=name,
                                            description=description, yes=yes), example)
         listed = api_batches.available(proj)
-        _out("🎯 Custom Migration Batch Creator")
-        _out()
-        _show_available(listed)
+        render.out("🎯 Custom Migration Batch Creator")
+        render.out()
+        render.available(listed)
     chosen = _choose(proj, selection)
     if not chosen:
         _cancelled()
         return
     _require_terminal(_missing_answers(name=name, description=description, yes=yes), example)
-    _show_selected(chosen)
-    _out()
+    render.selected(chosen)
+    render.out()
     if not yes and _ask(PROCEED_PROMPT).strip().lower() not in ("y", "yes"):
-        _out("Cancelled: nothing was written.")
+        render.out("Cancelled: nothing was written.")
         return
     asked = not yes or name is None or description is None
     if name is None:
@@ -229,13 +192,8 @@ def _select(project: str | None, selection: str | None, name: str | None,
     batch = api_batches.create(proj, name, description, [item.step for item in chosen],
                                force=force)
     if asked:
-        _out()
-    made = _rel(proj, api_batches.batch_path(proj, batch.name))
-    _out(f"✅ Custom batch migration created: {made}")
-    _out(f"📄 Metadata file created: {_rel(proj, api_batches.metadata_path(proj, batch.name))}")
-    _out()
-    _out("🚀 To run this custom batch migration:")
-    _out(f"   citrine-migrate custom {batch.name}")
+        render.out()
+    render.batch_created(proj, batch)
 
 
 def _make_template(proj: Any, name: str, description: str | None, force: bool) -> None:
@@ -247,12 +205,7 @@ def _make_template(proj: Any, name: str, description: str | None, force: bool) -
     if description is None:
         description = _ask_description()
     batch = api_batches.create_template(proj, name, description, force=force)
-    path = _rel(proj, api_batches.batch_path(proj, batch.name))
-    _out(f"✅ Custom batch template created: {path}")
-    _out(f"📄 Metadata file created: {_rel(proj, api_batches.metadata_path(proj, batch.name))}")
-    _out()
-    _out(f"✍️  Write its SQL in UP (and DOWN, for rollback) in {path}, then run it:")
-    _out(f"   citrine-migrate custom {batch.name}")
+    render.template_created(proj, batch)
 
 
 @app.command("select")
@@ -298,24 +251,22 @@ def interactive(
     listed = api_batches.available(proj)
     if as_json:
         chosen = api_batches.choose(proj, selection) if selection is not None else None
-        _print_json({"migrations": [item.as_dict() for item in listed],
-                     "selected": [item.number for item in chosen] if chosen is not None
-                     else None})
+        render.selection_json(listed, chosen)
         return
     if selection is None:
         _require_terminal(["--select"], 'manager interactive --select "1-3,5" (or --json)')
-        _out("🔍 Migration Selection Preview (nothing is written)")
-        _out()
-        _show_available(listed)
+        render.out("🔍 Migration Selection Preview (nothing is written)")
+        render.out()
+        render.available(listed)
     chosen = _choose(proj, selection)
     if not chosen:
-        _out("No migrations selected.")
+        render.out("No migrations selected.")
         return
-    _show_selected(chosen)
-    _out()
+    render.selected(chosen)
+    render.out()
     text = api_batches.format_numbers([item.number for item in chosen])
-    _out("🔍 Preview only: nothing was written. To create this batch:")
-    _out(f'   citrine-migrate select --select "{text}"')
+    render.out("🔍 Preview only: nothing was written. To create this batch:")
+    render.out(f'   citrine-migrate select --select "{text}"')
 
 
 # --- running, listing, rolling back ------------------------------------------------------------
@@ -338,50 +289,17 @@ def custom(
     migrate:custom NAME)."""
     from ..api import batches as api_batches
 
-    say = _say if as_json else _out  # with --json, stdout holds only the JSON
     proj = _project(project)
     batch = api_batches.runnable(proj, name)  # bad files: one line, before any connection
     url = _url(proj, database_url)
     if backup:
         _backup_first(proj, url)
-    _say(f"database: {_masked(url)}")
-    say(f"🎯 Running custom batch migration: {batch.name}")
-    say(f"Description: {batch.description}")
-    say(f"Created: {batch.created_at}")
-    say(f"Migrations included: {len(batch.steps)}")
-    for step in batch.steps:
-        say(f"  • {step.path.name}: {step.description}")
-    if batch.has_up:
-        say("  • hand-written SQL (UP)")
-    say("")
-    result = api_batches.run(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say,
+    render.say(f"database: {render.masked(url)}")
+    render.custom_start(batch, as_json)
+    result = api_batches.run(proj, url, name, shadow_url, lock_wait=lock_wait, say=render.say,
                              locks=_locks(lock_timeout, lock_retries),
                              resolutions=tuple(resolve or ()))
-    if as_json:
-        _result_json("up-to-date" if result.nothing_to_do else "applied", None, result.ran,
-                     batch=batch.name, adopted=list(result.adopted),
-                     skipped=[{"name": s.name, "how": s.how} for s in result.skipped],
-                     sql_seconds=result.sql_seconds,
-                     sql_already_applied=result.sql_already_applied)
-        return
-    if result.adopted:
-        _out(f"Adopted {len(result.adopted)} step(s) that CitrineOS's own runner applied.")
-    for skipped in result.skipped:
-        _out(f"  ↷ {skipped.name}.py: already applied (by {skipped.how}), skipped")
-    if result.sql_already_applied:
-        _out("  ↷ hand-written SQL: already applied by this batch, skipped")
-    if result.nothing_to_do:
-        _out(f"✅ Custom batch migration {batch.name}: nothing to do, everything in it is "
-             "already applied")
-        return
-    for run in result.ran:
-        _out(f"  ✅ {run.name}.py ({run.seconds:.2f}s)")
-    if result.sql_seconds is not None:
-        _out(f"  ✅ hand-written SQL ({result.sql_seconds:.2f}s)")
-    _out(f"Applied {len(result.ran)} step(s) in one transaction, verified against the shadow "
-         "replay.")
-    _out()
-    _out(f"✅ Custom batch migration {batch.name} completed successfully")
+    render.custom(batch, result, as_json)
 
 
 @app.command("custom:list")
@@ -397,53 +315,14 @@ def custom_list(
 
     proj = _project(project)
     # never creates the managed cluster just to list
-    url = operations.existing_database_url(proj, database_url, say=_say)
+    url = operations.existing_database_url(proj, database_url, say=render.say)
     listing = api_batches.list_batches(proj, url)
-    if as_json:
-        _print_json(listing.as_dict())
-    else:
-        _list_text(listing)
+    render.custom_list(listing, as_json)
     if listing.error is not None:
         # Listed from the files, but the database asked for could not be read: an error, as
         # `manager list` says it (exit 2), not a listing that looks complete.
         raise ConnectionFailed(f"{listing.error}; the batches are listed without their "
                                "applied state")
-
-
-def _list_text(listing: Any) -> None:
-    if not listing.batches:
-        _out("No custom batch migrations yet: `citrine-migrate select` creates one.")
-        return
-    _out("📋 Available Custom Batch Migrations:")
-    _out()
-    for item in listing.batches:
-        _out(f"🎯 {item.name}")
-        _out(f"   Description: {item.description if item.description is not None else '?'}")
-        _out(f"   Created: {item.created_at or '?'}")
-        files = "file" if len(item.migrations) == 1 else "files"
-        sql = " + hand-written SQL" if item.has_sql else ""
-        kind = " (template for hand-written SQL)" if item.template and not item.has_sql else ""
-        _out(f"   Migrations: {len(item.migrations)} {files}{sql}{kind}")
-        if item.problem:
-            _out(f"   ⚠️  {item.problem}")
-        if item.state is not None:
-            _out(f"   Applied: {_state_text(item)}")
-        _out()
-    if listing.database:
-        _say(f"applied state from {listing.database}")
-    elif listing.database_note and listing.error is None:
-        _say(listing.database_note)
-
-
-def _state_text(item: Any) -> str:
-    state = item.state
-    total = len(item.migrations)
-    text = f"{len(state.applied)}/{total} migrations"
-    if state.by_batch:
-        text += f" ({len(state.by_batch)} by this batch)"
-    if item.has_sql:
-        text += ", SQL applied" if state.sql_applied else ", SQL not applied"
-    return text
 
 
 @app.command("custom:rollback")
@@ -469,20 +348,8 @@ def custom_rollback(
     url = _url(proj, database_url)
     if backup:
         _backup_first(proj, url)
-    _say(f"database: {_masked(url)}")
-    result = api_batches.rollback(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say,
+    render.say(f"database: {render.masked(url)}")
+    result = api_batches.rollback(proj, url, name, shadow_url, lock_wait=lock_wait, say=render.say,
                                   locks=_locks(lock_timeout, lock_retries),
                                   drop_baseline=drop_baseline)
-    if as_json:
-        _result_json("up-to-date" if result.nothing_to_do else "rolled-back", None,
-                     result.reverted, batch=name, sql_seconds=result.sql_seconds)
-        return
-    if result.nothing_to_do:
-        _out(f"✅ Custom batch migration {name}: nothing to roll back, none of it is applied")
-        return
-    _out(f"⏪ Rolling back custom batch migration: {name}")
-    if result.sql_seconds is not None:
-        _out(f"  ⏪ hand-written SQL (DOWN) ({result.sql_seconds:.2f}s)")
-    for run in result.reverted:
-        _out(f"  ⏪ {run.name}.py ({run.seconds:.2f}s)")
-    _out(f"✅ Custom batch migration {name} rolled back successfully")
+    render.custom_rollback(name, result, as_json)

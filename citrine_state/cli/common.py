@@ -1,4 +1,6 @@
-"""Shared pieces of the command line: the typer app, common options, output helpers.
+"""Shared pieces of the command line: the typer app, the options and their domains, the steps
+every command takes (the project, the database, a backup first). What they print is in
+``render``.
 
 Heavy libraries (SQLAlchemy, migra) are imported inside the commands, never at start-up, so
 ``--help`` stays fast. Every ``CitrineError`` becomes one line on stderr and its exit code.
@@ -6,14 +8,14 @@ Heavy libraries (SQLAlchemy, migra) are imported inside the commands, never at s
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from ..errors import EXIT_PROBLEM, CheckFailed, CitrineError  # noqa: F401
+from ..errors import CitrineError
+from . import render
 
 app = typer.Typer(
     name="citrine-migrate",
@@ -332,26 +334,6 @@ BatchArg = Annotated[
 ]
 
 
-def _console(stderr: bool = False) -> Any:
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
-
-
-def _say(text: str) -> None:
-    """A progress line on stderr: dimmed on a terminal; elsewhere (logs, CI, pipes) plain text,
-    written without importing rich."""
-    if not sys.stderr.isatty():
-        sys.stderr.write(text + "\n")
-        sys.stderr.flush()
-        return
-    _console(stderr=True).print(text, markup=False, style="dim")
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
-
-
 def _project(path: str | None) -> Any:
     from .. import api
 
@@ -361,86 +343,13 @@ def _project(path: str | None) -> Any:
 def _url(project: Any, explicit: str | None) -> Any:
     from .. import api
 
-    return api.database_url(project, explicit, say=_say)
-
-
-def _masked(url: Any) -> str:
-    from ..api.basics import mask
-
-    return mask(url)
-
-
-def _render_diff(out: Any, diff: Any) -> None:
-    for item in diff.differences:
-        out.print(f"  {item.change:10} {item.kind} {item.name}", markup=False)
-    if diff.statements:
-        out.print("\nSQL that would reconcile the live schema with the snapshot:", markup=False)
-        for statement in diff.statements:
-            out.print("  " + statement.replace("\n", "\n  "), markup=False)
-
-
-def _render_plan(out: Any, plan: Any) -> None:
-    """A plan as a DBA reads it: each statement with its phase and hazards, then a summary."""
-    out.print(f"-- Plan: {plan.title}", markup=False)
-    phase = None
-    for stmt in plan.statements:
-        if stmt.phase != phase:
-            phase = stmt.phase
-            out.print(f"\n-- == {phase}", markup=False)
-        tags = ", ".join(stmt.hazards)
-        if stmt.archived:
-            tags += " (archived first)"
-        if stmt.note:
-            out.print(f"-- {stmt.note}", markup=False)
-        elif stmt.lock:
-            out.print(f"-- lock: {stmt.lock}", markup=False)
-        if tags:
-            out.print(f"-- hazards: {tags}", markup=False)
-        out.print(_terminated(stmt.sql), markup=False)
-    counts = ", ".join(f"{k}: {v}" for k, v in plan.counts().items() if v)
-    if plan.traffic:
-        out.print("", markup=False)
-        for line in traffic_lines(plan.traffic):
-            out.print(f"-- {line}", markup=False)
-    unarchived = len(plan.unarchived_deletes())
-    out.print(f"\n-- {len(plan.statements)} statement(s); {counts or 'no hazards'}; "
-              f"{unarchived} delete(s) of data not archived first", markup=False)
-
-
-def _terminated(sql: str) -> str:
-    """A statement as ``psql -f`` runs it: with its ``;`` (on a line of its own when the last
-    line holds a comment, which would swallow it); a statement of comments only stays as is."""
-    from ..api.basics import strip_comments
-
-    text = sql.strip()
-    if not strip_comments(text).strip():
-        return text
-    return text + ("\n;" if "--" in text.rsplit("\n", 1)[-1] else ";")
+    return api.database_url(project, explicit, say=render.say)
 
 
 def _backup_first(proj: Any, url: Any) -> None:
     from ..api import operations
 
-    taken = operations.backup(proj, url, say=_say)
-    _say(f"backup: {taken.path} ({taken.size} bytes, version {taken.version}, checked with "
-         "pg_restore --list)")
-
-
-def _result_json(action: str, version: str | None, steps: Any = (), plans: Any = (),
-                 install: Any = None, upgrades: Any = (), **extra: Any) -> None:
-    """The one shape every writing command's ``--json`` prints (README "Output for scripts"):
-    ``action``, ``version`` (where the database now is, when known), ``install``, ``upgrades``,
-    ``steps`` (each step run: name, direction, seconds), ``plans`` (dry runs), then what is
-    particular to the command."""
-    _print_json({
-        "action": action,
-        "version": version,
-        "install": install.__dict__ if install is not None else None,
-        "upgrades": [{"from": a, "to": b, "seconds": t} for a, b, t in upgrades],
-        "steps": [dict(r.__dict__) for r in steps],
-        "plans": [p.as_dict() for p in plans],
-        **extra,
-    })
+    render.backup_taken(operations.backup(proj, url, say=render.say))
 
 
 def _locks(lock_timeout: str | None, lock_retries: int | None,
@@ -456,47 +365,3 @@ def _known_version(proj: Any, version: str | None) -> None:
     """A version the project knows, checked before any connection (or backup) is made."""
     if version is not None:
         proj.version(version)
-
-
-def render_findings(out: Any, findings: Any, offered: dict[str, tuple[str, str]] | None = None,
-                    ) -> None:
-    """The pre-flight report: each finding with its lines and how it is settled."""
-    for finding in findings:
-        out.print(f"  ✗ {finding.step}: {finding.summary}", markup=False)
-        for line in finding.details:
-            out.print(f"      {line}", markup=False)
-        if finding.resolution:
-            out.print(f"      settled by: --resolve {finding.resolution}", markup=False)
-        else:
-            out.print("      settled by: hand only", markup=False)
-    offers = sorted({f.resolution for f in findings if f.resolution and offered
-                     and f.resolution in offered})
-    for name in offers:
-        out.print(f"  --resolve {name}: {offered[name][1]}", markup=False)
-
-
-def findings_json(err: Any) -> dict[str, Any]:
-    """``--json`` of a run the pre-flight refused (stdout; the error line stays on stderr)."""
-    return {
-        "action": "refused",
-        "error": str(err),
-        "preflight": [f.as_dict() for f in err.findings],
-        "resolutions": {name: {"step": step, "description": text}
-                        for name, (step, text) in sorted(err.offered.items())},
-    }
-
-
-def traffic_lines(traffic: Any) -> list[str]:
-    """Whether the pending steps can run beside traffic, and how long each holds what."""
-    if not traffic:
-        return []
-    window = [t for t in traffic if not t["online"]]
-    lines = [("Beside traffic: every pending step runs online." if not window else
-              f"Needs a window: {len(window)} of {len(traffic)} pending step(s) hold tables "
-              "for longer than a catalog change; the others run online.")]
-    for item in traffic:
-        lines.append(f"  {'online' if item['online'] else 'WINDOW'}  {item['step']}")
-        for hold in item["holds"]:
-            lines.append(f"      {hold['text']}")
-    lines.append(f"  (estimates: {traffic[0]['rates']})")
-    return lines

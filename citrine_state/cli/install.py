@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from ..errors import EXIT_PROBLEM, CheckFailed
+from . import render
 from .common import (
     AllowHazardOpt,
     BackupOpt,
@@ -20,21 +21,12 @@ from .common import (
     ResolveOpt,
     ShadowUrlOpt,
     _backup_first,
-    _console,
     _known_version,
     _locks,
-    _masked,
-    _print_json,
     _project,
-    _render_diff,
-    _render_plan,
-    _result_json,
-    _say,
     _url,
     app,
     parse_version,
-    render_findings,
-    traffic_lines,
 )
 
 # --- snapshot ------------------------------------------------------------------------------------
@@ -51,15 +43,8 @@ def snapshot(
 
     proj = _project(project)
     results = api.render_snapshots(proj, check=check)
-    out = _console()
+    render.snapshots(proj, results, check)
     stale = [r for r, was_stale in results if was_stale]
-    for rendered, was_stale in results:
-        rel = rendered.path.relative_to(proj.root)
-        if check:
-            word = "STALE" if was_stale else "ok"
-        else:
-            word = "wrote" if was_stale else "same"
-        out.print(f"{word:6} {rel}", markup=False)
     if check and stale:
         names = ", ".join(r.version.name for r in stale)
         raise CheckFailed(
@@ -93,44 +78,12 @@ def consolidated(
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)
-    _say(f"database: {_masked(url)}")
-    result = api.consolidated(proj, url, shadow_url, lock_wait=lock_wait, say=_say,
+    render.say(f"database: {render.masked(url)}")
+    result = api.consolidated(proj, url, shadow_url, lock_wait=lock_wait, say=render.say,
                               locks=_locks(lock_timeout, lock_retries),
                               dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()),
                               resolutions=tuple(resolve or ()))
-    _report_upgrade(result, as_json)
-
-
-def _report_upgrade(result: Any, as_json: bool) -> None:
-    if as_json:
-        _result_json(result.action, result.version, getattr(result, "ran", []), result.plans,
-                     getattr(result, "install", None), result.upgrades)
-        return
-    out = _console()
-    if result.action == "planned":
-        for plan in result.plans:
-            _render_plan(out, plan)
-        out.print("-- Dry run: nothing was changed.", markup=False)
-        return
-    if result.action == "up-to-date":
-        out.print(f"✅ already at version {result.version}: nothing to do", markup=False)
-        return
-    install = getattr(result, "install", None)
-    if install is not None:
-        out.print(
-            f"✅ installed version {result.version} from its snapshot "
-            f"({len(install.steps)} steps recorded, {install.seconds:.2f}s, "
-            f"verified in {install.verify_seconds:.2f}s)",
-            markup=False,
-        )
-        return
-    for source, target, seconds in result.upgrades:
-        out.print(f"✅ consolidated {source} -> {target} ({seconds:.2f}s, verified)",
-                  markup=False)
-    for run in getattr(result, "ran", []):
-        mark = "✅" if run.direction == "up" else "⏪"
-        out.print(f"  {mark} {run.name} ({run.seconds:.2f}s)", markup=False)
-    out.print(f"Database is at version {result.version}.", markup=False)
+    render.upgrade(result, as_json)
 
 
 @app.command()
@@ -154,20 +107,7 @@ def verify(
     _known_version(proj, version)
     url = _url(proj, database_url)
     result = api.verify(proj, url, version, shadow_url, schema_only=schema_only)
-    if as_json:
-        _print_json(result.as_dict())
-    else:
-        out = _console()
-        if result.diff.in_sync:
-            out.print(f"✅ in sync with version {result.version} ({_masked(url)})", markup=False)
-        else:
-            out.print(f"❌ drift from version {result.version} ({_masked(url)}):", markup=False)
-            _render_diff(out, result.diff)
-        if result.sequences:
-            out.print(f"❌ {len(result.sequences)} sequence(s) behind their ids (not drift: "
-                      "the next insert fails with a duplicate key):", markup=False)
-            for lag in result.sequences:
-                out.print(f"  {lag.describe()}", markup=False)
+    render.verify(result, url, as_json)
     if not result.ok:
         raise typer.Exit(EXIT_PROBLEM)
 
@@ -175,64 +115,11 @@ def verify(
 def _status(project: str | None, database_url: str | None, shadow_url: str | None,
             as_json: bool) -> None:
     from .. import api
-    from ..api.inspection import declared_resolutions
 
     proj = _project(project)
     url = _url(proj, database_url)
     result = api.status(proj, url, shadow_url)
-    if as_json:
-        _print_json({"database": _masked(url), **result.as_dict()})
-        return
-    out = _console()
-    out.print(f"Database: {_masked(url)}", markup=False)
-    out.print(f"State:    {result.summary}", markup=False)
-    if result.recorded_by:
-        out.print(f"Recorded: by {result.recorded_by}", markup=False)
-    for version in proj.versions:
-        steps = [s for s in version.steps]
-        if not steps:
-            continue
-        done = sum(1 for s in steps if s in result.applied)
-        out.print(f"\n{version.name}: {done}/{len(steps)} applied", markup=False)
-        for step in steps:
-            mark = "✅" if step in result.applied else "⏳"
-            out.print(f"  {mark} {step}", markup=False)
-    if result.unknown:
-        out.print("\nUnknown to this project (recorded in SequelizeMeta or the ledger):",
-                  markup=False)
-        for name in result.unknown:
-            out.print(f"  ? {name}", markup=False)
-    if result.edited or result.vanished:
-        out.print("\nHistory problems (migrate, undo, rollback and version refuse until they "
-                  "are resolved):", markup=False)
-        for path in result.edited:
-            out.print(f"  ✎ {path}: edited since it was applied", markup=False)
-        for path in result.vanished:
-            out.print(f"  ✗ {path}: applied, but the file is gone", markup=False)
-    if result.drift is not None and not result.drift.in_sync:
-        out.print("\nDrift:", markup=False)
-        _render_diff(out, result.drift)
-    if result.preflight:
-        out.print("\nPre-flight (a run that applies these steps refuses until each is "
-                  "settled):", markup=False)
-        render_findings(out, result.preflight, declared_resolutions(proj))
-    if result.traffic:
-        out.print("", markup=False)
-        for line in traffic_lines(result.traffic):
-            out.print(line, markup=False)
-    if result.warnings:
-        out.print("\nWarnings:", markup=False)
-        for warning in result.warnings:
-            out.print(f"  ⚠ {warning}", markup=False)
-    if result.advice:
-        out.print(f"\n{result.advice}", markup=False)
-    if result.strategy:
-        info = proj.raw.get("migration_strategy", {}).get(result.strategy, {})
-        out.print(f"Strategy: {result.strategy}" + (
-            f" ({info['description']}; recommended for: {info['recommended_for']})"
-            if info else ""), markup=False)
-    if result.recommendation:
-        out.print(f"Next: {result.recommendation}", markup=False)
+    render.status(proj, url, result, as_json)
 
 
 @app.command()

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import CheckFailed
+from . import render
 from .common import (
     AcceptEditedOpt,
     AllowHazardOpt,
@@ -25,19 +26,13 @@ from .common import (
     ShadowUrlOpt,
     VersionArg,
     _backup_first,
-    _console,
     _known_version,
     _locks,
-    _masked,
-    _print_json,
     _project,
-    _render_plan,
-    _say,
     _url,
     app,
     manager_app,
 )
-from .install import _report_upgrade
 
 
 @app.command("version")
@@ -66,14 +61,14 @@ def version_cmd(
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)
-    _say(f"database: {_masked(url)}")
-    result = api.to_version(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
+    render.say(f"database: {render.masked(url)}")
+    result = api.to_version(proj, url, version, shadow_url, lock_wait=lock_wait, say=render.say,
                             locks=_locks(lock_timeout, lock_retries, online_lock_timeout),
                             dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()),
                             drop_baseline=drop_baseline,
                             accept_edited=tuple(accept_edited or ()),
                             resolutions=tuple(resolve or ()))
-    _report_upgrade(result, as_json)
+    render.upgrade(result, as_json)
 
 
 @app.command()
@@ -100,12 +95,12 @@ def rollback(
     url = _url(proj, database_url)
     if backup and not dry_run:
         _backup_first(proj, url)
-    _say(f"database: {_masked(url)}")
-    result = api.rollback(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
+    render.say(f"database: {render.masked(url)}")
+    result = api.rollback(proj, url, version, shadow_url, lock_wait=lock_wait, say=render.say,
                           locks=_locks(lock_timeout, lock_retries),
                           dry_run=dry_run, drop_baseline=drop_baseline,
                           accept_edited=tuple(accept_edited or ()))
-    _report_upgrade(result, as_json)
+    render.upgrade(result, as_json)
 
 
 @manager_app.command("batch")
@@ -127,22 +122,7 @@ def manager_batch(
     proj = _project(project)
     url = _url(proj, database_url)
     files = api.manager_batch(proj, url, shadow_url, check=check)
-    if as_json:
-        _print_json([{"version": f.version, "path": str(f.path.relative_to(proj.root)),
-                      "stale": f.stale, "notes": f.notes, "plan": f.plan.as_dict()}
-                     for f in files])
-    else:
-        out = _console()
-        for f in files:
-            rel = f.path.relative_to(proj.root)
-            word = ("STALE" if f.stale else "ok") if check else ("wrote" if f.stale else "same")
-            counts = ", ".join(f"{k} {v}" for k, v in f.plan.counts().items() if v)
-            out.print(f"{word:6} {rel} ({len(f.plan.statements)} statements; {counts})",
-                      markup=False)
-            for note in f.notes:
-                out.print(f"       note: {note}", markup=False)
-            if show_plan:
-                _render_plan(out, f.plan)
+    render.manager_batch(proj, files, check, show_plan, as_json)
     stale = [f.version for f in files if f.stale]
     if check and stale:
         raise CheckFailed(f"consolidated migration of version {', '.join(stale)} is stale: run "

@@ -7,16 +7,13 @@ from typing import Annotated
 
 import typer
 
+from . import render
 from .common import (
     DatabaseUrlOpt,
     JsonOpt,
     ProjectOpt,
     ShadowUrlOpt,
-    _console,
-    _masked,
-    _print_json,
     _project,
-    _say,
     _url,
     manager_app,
     parse_timestamp,
@@ -45,22 +42,8 @@ def new_version(
     from ..api import versions
 
     proj = _project(project)
-    result = versions.new_version(proj, version, description, end, say=_say)
-    if as_json:
-        _print_json(result.as_dict())
-        return
-    out = _console()
-    out.print(f"✅ Version {result.version} started from {result.based_on}", markup=False)
-    out.print(f"   models: {result.models} (changes to {result.based_on}; none yet)",
-              markup=False)
-    out.print(f"   config: {result.config} ({result.start}..{result.end})", markup=False)
-    out.print(f"   folder: {result.folder}/", markup=False)
-    if result.seed:
-        out.print(f"   seed rows: {result.seed} (copied from {result.based_on})",
-                  markup=False)
-    out.print(f"\nNext: write the changes in evolve() of {result.models}, then "
-              "`citrine-migrate snapshot` and "
-              "`citrine-migrate manager new-step NAME --description TEXT`.", markup=False)
+    result = versions.new_version(proj, version, description, end, say=render.say)
+    render.new_version(result, as_json)
 
 
 @manager_app.command("new-step")
@@ -87,29 +70,7 @@ def new_step(
     url = None
     if not empty:
         url = _url(proj, database_url)
-        _say(f"shadow databases on: {_masked(url)}")
+        render.say(f"shadow databases on: {render.masked(url)}")
     result = versions.new_step(proj, url, name, description, version, empty=empty,
-                               shadow_url=shadow_url, say=_say)
-    if as_json:
-        _print_json(result.as_dict())
-        return
-    out = _console()
-    how = "generated" if result.generated else "empty, for hand-written SQL"
-    out.print(f"✅ {result.path} ({how})", markup=False)
-    out.print(f"   listed in migration-config.json under {result.version}", markup=False)
-    if result.generated:
-        out.print(f"   UP: {len(result.up)} statement(s), CONTRACT: {len(result.contract)}, "
-                  f"DOWN: {len(result.down)}", markup=False)
-    for rebuild in result.rebuilds:
-        out.print(f"   ℹ️  {rebuild['note']}", markup=False)
-    if result.deletes_data:
-        out.print(f"   ⚠️  {len(result.deletes_data)} statement(s) of UP/CONTRACT delete data "
-                  "(marked `-- hazards: deletes-data`): archive it first with a data move",
-                  markup=False)
-    if result.down_deletes_data:
-        out.print(f"   DOWN drops {len(result.down_deletes_data)} object(s) that UP adds, with "
-                  "their data (marked `-- hazards: deletes-data`)", markup=False)
-    if result.snapshot_stale:
-        out.print(f"   ⚠️  snapshots/{result.version}.sql is stale: run `citrine-migrate "
-                  "snapshot`", markup=False)
-    out.print("\nReview the step, then `citrine-migrate manager batch`.", markup=False)
+                               shadow_url=shadow_url, say=render.say)
+    render.new_step(result, as_json)
