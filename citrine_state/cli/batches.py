@@ -18,21 +18,13 @@ from . import render
 from .common import (
     BackupOpt,
     BatchArg,
-    DatabaseUrlOpt,
     DropBaselineOpt,
-    JsonOpt,
-    LockRetriesOpt,
-    LockTimeoutOpt,
-    LockWaitOpt,
-    ProjectOpt,
     ResolveOpt,
-    ShadowUrlOpt,
-    _backup_first,
-    _locks,
-    _project,
-    _url,
+    Shared,
     app,
+    backup_first,
     manager_app,
+    shared,
 )
 
 SelectOpt = Annotated[
@@ -153,11 +145,11 @@ def _check_given(proj: Any, name: str | None, description: str | None, force: bo
         api_batches.check_description(description)
 
 
-def _select(project: str | None, selection: str | None, name: str | None,
+def _select(opts: Shared, selection: str | None, name: str | None,
             description: str | None, yes: bool, force: bool, template: str | None) -> None:
     from ..api import batches as api_batches
 
-    proj = _project(project)
+    proj = opts.project
     if template is not None:
         if name is not None and name != template:
             raise UsageError(f"--template names the batch {template}, --name {name}: give one")
@@ -209,6 +201,7 @@ def _make_template(proj: Any, name: str, description: str | None, force: bool) -
 
 
 @app.command("select")
+@shared()
 def select(
     selection: SelectOpt = None,
     name: NameOpt = None,
@@ -216,14 +209,16 @@ def select(
     yes: YesOpt = False,
     force: ForceOpt = False,
     template: TemplateOpt = None,
-    project: ProjectOpt = None,
+    *,
+    opts: Shared,
 ) -> None:
     """Create a custom batch: pick steps by number, name it, get its files (spec:
     migrate:select)."""
-    _select(project, selection, name, description, yes, force, template)
+    _select(opts, selection, name, description, yes, force, template)
 
 
 @manager_app.command("select")
+@shared()
 def manager_select(
     selection: SelectOpt = None,
     name: NameOpt = None,
@@ -231,25 +226,23 @@ def manager_select(
     yes: YesOpt = False,
     force: ForceOpt = False,
     template: TemplateOpt = None,
-    project: ProjectOpt = None,
+    *,
+    opts: Shared,
 ) -> None:
     """Create a custom batch, as `citrine-migrate select` (spec: migrate:manager select)."""
-    _select(project, selection, name, description, yes, force, template)
+    _select(opts, selection, name, description, yes, force, template)
 
 
 @manager_app.command("interactive")
-def interactive(
-    selection: SelectOpt = None,
-    project: ProjectOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+@shared(json=True)
+def interactive(selection: SelectOpt = None, *, opts: Shared) -> None:
     """Preview: the numbered steps and what a selection picks; writes nothing (spec:
     migrate:manager interactive)."""
     from ..api import batches as api_batches
 
-    proj = _project(project)
+    proj = opts.project
     listed = api_batches.available(proj)
-    if as_json:
+    if opts.json:
         chosen = api_batches.choose(proj, selection) if selection is not None else None
         render.selection_json(listed, chosen)
         return
@@ -273,51 +266,39 @@ def interactive(
 
 
 @app.command("custom")
+@shared(url=True, shadow=True, locks=True, json=True)
 def custom(
     name: BatchArg,
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    shadow_url: ShadowUrlOpt = None,
-    lock_wait: LockWaitOpt = 60.0,
-    lock_timeout: LockTimeoutOpt = None,
-    lock_retries: LockRetriesOpt = None,
+    opts: Shared,
     backup: BackupOpt = False,
     resolve: ResolveOpt = None,
-    as_json: JsonOpt = False,
 ) -> None:
     """Run a custom batch: shadow replay first, then one transaction, verified (spec:
     migrate:custom NAME)."""
     from ..api import batches as api_batches
 
-    proj = _project(project)
-    batch = api_batches.runnable(proj, name)  # bad files: one line, before any connection
-    url = _url(proj, database_url)
+    batch = api_batches.runnable(opts.project, name)  # bad files: one line, before connecting
+    url = opts.url()
     if backup:
-        _backup_first(proj, url)
+        backup_first(opts.project, url)
     render.say(f"database: {render.masked(url)}")
-    render.custom_start(batch, as_json)
-    result = api_batches.run(proj, url, name, shadow_url, lock_wait=lock_wait, say=render.say,
-                             locks=_locks(lock_timeout, lock_retries),
+    render.custom_start(batch, opts.json)
+    result = api_batches.run(opts.project, url, name, opts.shadow_url, lock_wait=opts.lock_wait,
+                             locks=opts.locks, say=render.say,
                              resolutions=tuple(resolve or ()))
-    render.custom(batch, result, as_json)
+    render.custom(batch, result, opts.json)
 
 
 @app.command("custom:list")
-def custom_list(
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+@shared(url=True, json=True)
+def custom_list(opts: Shared) -> None:
     """List the custom batches, with what the database holds of each when one is reachable
     (spec: migrate:custom:list)."""
     from ..api import batches as api_batches
-    from ..api import operations
 
-    proj = _project(project)
-    # never creates the managed cluster just to list
-    url = operations.existing_database_url(proj, database_url, say=render.say)
-    listing = api_batches.list_batches(proj, url)
-    render.custom_list(listing, as_json)
+    url = opts.existing_url()  # never creates the managed cluster just to list
+    listing = api_batches.list_batches(opts.project, url)
+    render.custom_list(listing, opts.json)
     if listing.error is not None:
         # Listed from the files, but the database asked for could not be read: an error, as
         # `manager list` says it (exit 2), not a listing that looks complete.
@@ -326,30 +307,24 @@ def custom_list(
 
 
 @app.command("custom:rollback")
+@shared(url=True, shadow=True, locks=True, json=True)
 def custom_rollback(
     name: BatchArg,
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    shadow_url: ShadowUrlOpt = None,
-    lock_wait: LockWaitOpt = 60.0,
-    lock_timeout: LockTimeoutOpt = None,
-    lock_retries: LockRetriesOpt = None,
+    opts: Shared,
     drop_baseline: DropBaselineOpt = False,
     backup: BackupOpt = False,
-    as_json: JsonOpt = False,
 ) -> None:
     """Revert what a custom batch applied, in reverse order, in one transaction, verified
     (spec: migrate:custom:rollback NAME). A batch with the baseline (the first step) only
     with --drop-baseline, after a checked backup."""
     from ..api import batches as api_batches
 
-    proj = _project(project)
+    proj = opts.project
     api_batches.check_name(name)  # a bad name is refused before anything is printed
-    url = _url(proj, database_url)
+    url = opts.url()
     if backup:
-        _backup_first(proj, url)
+        backup_first(proj, url)
     render.say(f"database: {render.masked(url)}")
-    result = api_batches.rollback(proj, url, name, shadow_url, lock_wait=lock_wait, say=render.say,
-                                  locks=_locks(lock_timeout, lock_retries),
-                                  drop_baseline=drop_baseline)
-    render.custom_rollback(name, result, as_json)
+    result = api_batches.rollback(proj, url, name, opts.shadow_url, lock_wait=opts.lock_wait,
+                                  locks=opts.locks, say=render.say, drop_baseline=drop_baseline)
+    render.custom_rollback(name, result, opts.json)

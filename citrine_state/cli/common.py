@@ -8,7 +8,11 @@ Heavy libraries (SQLAlchemy, migra) are imported inside the commands, never at s
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -334,34 +338,134 @@ BatchArg = Annotated[
 ]
 
 
-def _project(path: str | None) -> Any:
-    from .. import api
+# --- the options every command shares -----------------------------------------------------------
+# Declared once, here: ``@shared(...)`` puts the ones a command takes into its signature, where
+# its ``Shared`` parameter stands (``--json`` last), so typer parses them and ``--help`` lists them
+# as if the command declared each; the command gets one ``Shared`` with what they resolve to:
+#
+#     @app.command()
+#     @shared(url=True, shadow=True, locks=True, json=True)
+#     def undo(opts: Shared, dry_run: DryRunOpt = False) -> None:
+#         run = api.undo(opts.project, opts.url(), opts.shadow_url, lock_wait=opts.lock_wait,
+#                        locks=opts.locks, say=render.say, dry_run=dry_run)
 
-    return api.open_project(path)
+_SHARED: dict[str, tuple[Any, Any]] = {  # parameter: (its option, its default), in --help order
+    "project": (ProjectOpt, None),
+    "database_url": (DatabaseUrlOpt, None),
+    "shadow_url": (ShadowUrlOpt, None),
+    "lock_wait": (LockWaitOpt, 60.0),
+    "lock_timeout": (LockTimeoutOpt, None),
+    "lock_retries": (LockRetriesOpt, None),
+    "online_lock_timeout": (OnlineLockTimeoutOpt, None),
+    "as_json": (JsonOpt, False),
+}
+_FIELD = {"project": "project_dir", "as_json": "json"}  # the rest keep their parameter's name
 
 
-def _url(project: Any, explicit: str | None) -> Any:
-    from .. import api
+@dataclass
+class Shared:
+    """What a command's shared options say, as typed (checked while parsing), and what they
+    resolve to. The project and the database are resolved when the command first asks, so each
+    command keeps the order of its checks (a bad batch name is refused before any connection)."""
 
-    return api.database_url(project, explicit, say=render.say)
+    project_dir: str | None = None  # --project
+    database_url: str | None = None  # --database-url, as typed
+    shadow_url: str | None = None
+    lock_wait: float = 60.0
+    lock_timeout: str | None = None
+    lock_retries: int | None = None
+    online_lock_timeout: str | None = None
+    json: bool = False  # --json
+
+    @functools.cached_property
+    def project(self) -> Any:
+        """The project, loaded once (its config checked)."""
+        from .. import api
+
+        return api.open_project(self.project_dir)
+
+    @property
+    def root(self) -> Path:
+        """The project folder, without loading the config (the managed cluster's commands)."""
+        from ..api.basics import project_root
+
+        return project_root(self.project_dir)
+
+    def url(self) -> Any:
+        """``--database-url``, else the environment, else the managed cluster (created and
+        started on first use)."""
+        from .. import api
+
+        return api.database_url(self.project, self.database_url, say=render.say)
+
+    def existing_url(self) -> Any:
+        """As ``url``, but never creates the managed cluster just to look: None without one."""
+        from ..api import operations
+
+        return operations.existing_database_url(self.project, self.database_url,
+                                                say=render.say)
+
+    @property
+    def locks(self) -> Any:
+        """--lock-timeout, --lock-retries, --online-lock-timeout as the api takes them (None:
+        the config's settings)."""
+        from ..api import LockOptions
+
+        return LockOptions(self.lock_timeout, self.lock_retries, self.online_lock_timeout)
 
 
-def _backup_first(proj: Any, url: Any) -> None:
+def shared(*, url: bool = False, shadow: bool = False, lock_wait: bool = False,
+           locks: bool = False, online: bool = False, json: bool = False,
+           ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A command with ``--project`` and the shared options asked for: ``url`` --database-url,
+    ``shadow`` --shadow-url, ``lock_wait`` --lock-wait, ``locks`` --lock-wait, --lock-timeout
+    and --lock-retries, ``online`` --online-lock-timeout, ``json`` --json. The command takes
+    one parameter annotated ``Shared``; the options go where it stands, --json last."""
+    wanted = {"project": True, "database_url": url, "shadow_url": shadow,
+              "lock_wait": lock_wait or locks, "lock_timeout": locks, "lock_retries": locks,
+              "online_lock_timeout": online, "as_json": json}
+    names = [name for name in _SHARED if wanted[name]]
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        signature = inspect.signature(command, eval_str=True)
+        own = list(signature.parameters.values())
+        holder = next((p for p in own if p.annotation is Shared), None)
+        if holder is None:
+            raise TypeError(f"{command.__name__}: @shared needs a parameter annotated Shared")
+
+        def option(name: str) -> inspect.Parameter:
+            annotation, default = _SHARED[name]
+            return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
+                                     annotation=annotation)
+
+        params: list[inspect.Parameter] = []
+        for param in own:
+            if param is holder:
+                params += [option(name) for name in names if name != "as_json"]
+            else:
+                params.append(param.replace(kind=inspect.Parameter.KEYWORD_ONLY))
+        if json:
+            params.append(option("as_json"))
+
+        @functools.wraps(command)
+        def run(**given: Any) -> Any:
+            values = {_FIELD.get(name, name): given.pop(name) for name in names}
+            return command(**{holder.name: Shared(**values)}, **given)
+
+        run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in params}
+        return run
+
+    return decorate
+
+
+def backup_first(proj: Any, url: Any) -> None:
     from ..api import operations
 
     render.backup_taken(operations.backup(proj, url, say=render.say))
 
 
-def _locks(lock_timeout: str | None, lock_retries: int | None,
-           online_lock_timeout: str | None = None) -> Any:
-    """--lock-timeout / --lock-retries / --online-lock-timeout (checked while parsing): this
-    run's lock options, passed to the api (None: the config's settings)."""
-    from ..api import LockOptions
-
-    return LockOptions(lock_timeout, lock_retries, online_lock_timeout)
-
-
-def _known_version(proj: Any, version: str | None) -> None:
+def known_version(proj: Any, version: str | None) -> None:
     """A version the project knows, checked before any connection (or backup) is made."""
     if version is not None:
         proj.version(version)

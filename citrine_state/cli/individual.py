@@ -11,36 +11,22 @@ from . import render
 from .common import (
     AcceptEditedOpt,
     BackupOpt,
-    DatabaseUrlOpt,
     DropBaselineOpt,
     DryRunOpt,
-    JsonOpt,
-    LockRetriesOpt,
-    LockTimeoutOpt,
-    LockWaitOpt,
-    OnlineLockTimeoutOpt,
-    ProjectOpt,
     ResolveOpt,
-    ShadowUrlOpt,
-    _backup_first,
-    _locks,
-    _project,
-    _url,
+    Shared,
     app,
+    backup_first,
+    shared,
 )
 
 # --- individual steps ----------------------------------------------------------------------------
 
 
 @app.command()
+@shared(url=True, shadow=True, locks=True, online=True, json=True)
 def migrate(
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    shadow_url: ShadowUrlOpt = None,
-    lock_wait: LockWaitOpt = 60.0,
-    lock_timeout: LockTimeoutOpt = None,
-    lock_retries: LockRetriesOpt = None,
-    online_lock_timeout: OnlineLockTimeoutOpt = None,
+    opts: Shared,
     backup: BackupOpt = False,
     allow_out_of_order: Annotated[bool, typer.Option(
         "--allow-out-of-order",
@@ -49,74 +35,60 @@ def migrate(
     dry_run: DryRunOpt = False,
     accept_edited: AcceptEditedOpt = None,
     resolve: ResolveOpt = None,
-    as_json: JsonOpt = False,
 ) -> None:
     """Apply every pending step in order, each in its own transaction, online steps beside
     traffic (spec: npm run migrate)."""
     from .. import api
 
-    proj = _project(project)
-    url = _url(proj, database_url)
+    url = opts.url()
     if backup and not dry_run:
-        _backup_first(proj, url)
-    out = render.console(stderr=as_json)
+        backup_first(opts.project, url)
+    out = render.console(stderr=opts.json)
     # a dry run's stdout is the plan, SQL that psql -f runs: everything else is a comment
     out.print(f"{'-- ' if dry_run else ''}Database: {render.masked(url)}", markup=False)
 
     def progress(run: Any) -> None:
         out.print(f"  ✅ {run.name} ({run.seconds:.2f}s)", markup=False)
 
-    result = api.migrate(proj, url, shadow_url, lock_wait=lock_wait, say=render.say,
-                         locks=_locks(lock_timeout, lock_retries, online_lock_timeout),
-                         progress=progress, allow_out_of_order=allow_out_of_order,
-                         dry_run=dry_run, accept_edited=tuple(accept_edited or ()),
+    result = api.migrate(opts.project, url, opts.shadow_url, lock_wait=opts.lock_wait,
+                         locks=opts.locks, say=render.say, progress=progress,
+                         allow_out_of_order=allow_out_of_order, dry_run=dry_run,
+                         accept_edited=tuple(accept_edited or ()),
                          resolutions=tuple(resolve or ()))
-    render.migrate(out, result, as_json)
+    render.migrate(out, result, opts.json)
 
 
 @app.command()
-def check(
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+@shared(url=True, json=True)
+def check(opts: Shared) -> None:
     """List pending steps: exit 0 when nothing is pending, 1 when something is (spec:
     migrate:check)."""
     from .. import api
 
-    proj = _project(project)
-    url = _url(proj, database_url)
-    result = api.check(proj, url)
-    render.check(result, as_json)
+    result = api.check(opts.project, opts.url())
+    render.check(result, opts.json)
     if result.pending or result.problems:
         raise typer.Exit(EXIT_PROBLEM)
 
 
 @app.command()
+@shared(url=True, shadow=True, locks=True, json=True)
 def undo(
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    shadow_url: ShadowUrlOpt = None,
-    lock_wait: LockWaitOpt = 60.0,
-    lock_timeout: LockTimeoutOpt = None,
-    lock_retries: LockRetriesOpt = None,
+    opts: Shared,
     dry_run: DryRunOpt = False,
     drop_baseline: DropBaselineOpt = False,
     accept_edited: AcceptEditedOpt = None,
     backup: BackupOpt = False,
-    as_json: JsonOpt = False,
 ) -> None:
     """Revert the last applied step, restoring archived data (spec: db:migrate:undo). The
     baseline (the first step) only with --drop-baseline, after a checked backup."""
     from .. import api
 
-    proj = _project(project)
-    url = _url(proj, database_url)
+    url = opts.url()
     if backup and not dry_run:
-        _backup_first(proj, url)
+        backup_first(opts.project, url)
     render.say(f"database: {render.masked(url)}")
-    run = api.undo(proj, url, shadow_url, lock_wait=lock_wait, say=render.say, dry_run=dry_run,
-                   locks=_locks(lock_timeout, lock_retries),
-                   drop_baseline=drop_baseline,
-                   accept_edited=tuple(accept_edited or ()))
-    render.undo(run, dry_run, as_json)
+    run = api.undo(opts.project, url, opts.shadow_url, lock_wait=opts.lock_wait,
+                   locks=opts.locks, say=render.say, dry_run=dry_run,
+                   drop_baseline=drop_baseline, accept_edited=tuple(accept_edited or ()))
+    render.undo(run, dry_run, opts.json)

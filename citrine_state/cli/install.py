@@ -11,39 +11,32 @@ from . import render
 from .common import (
     AllowHazardOpt,
     BackupOpt,
-    DatabaseUrlOpt,
     DryRunOpt,
-    JsonOpt,
-    LockRetriesOpt,
-    LockTimeoutOpt,
-    LockWaitOpt,
-    ProjectOpt,
     ResolveOpt,
-    ShadowUrlOpt,
-    _backup_first,
-    _known_version,
-    _locks,
-    _project,
-    _url,
+    Shared,
     app,
+    backup_first,
+    known_version,
     parse_version,
+    shared,
 )
 
 # --- snapshot ------------------------------------------------------------------------------------
 
 
 @app.command()
+@shared()
 def snapshot(
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if a committed snapshot is "
                                                         "stale; write nothing.")] = False,
-    project: ProjectOpt = None,
+    *,
+    opts: Shared,
 ) -> None:
     """Render each version's models to snapshots/<version>.sql."""
     from .. import api
 
-    proj = _project(project)
-    results = api.render_snapshots(proj, check=check)
-    render.snapshots(proj, results, check)
+    results = api.render_snapshots(opts.project, check=check)
+    render.snapshots(opts.project, results, check)
     stale = [r for r, was_stale in results if was_stale]
     if check and stale:
         names = ", ".join(r.version.name for r in stale)
@@ -57,16 +50,11 @@ def snapshot(
 
 
 @app.command()
+@shared(url=True, shadow=True, locks=True, json=True)
 def consolidated(
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    shadow_url: ShadowUrlOpt = None,
-    lock_wait: LockWaitOpt = 60.0,
-    lock_timeout: LockTimeoutOpt = None,
-    lock_retries: LockRetriesOpt = None,
+    opts: Shared,
     dry_run: DryRunOpt = False,
     allow_hazard: AllowHazardOpt = None,
-    as_json: JsonOpt = False,
     backup: BackupOpt = False,
     resolve: ResolveOpt = None,
 ) -> None:
@@ -74,27 +62,25 @@ def consolidated(
     version (spec: migrate:consolidated)."""
     from .. import api
 
-    proj = _project(project)
-    url = _url(proj, database_url)
+    url = opts.url()
     if backup and not dry_run:
-        _backup_first(proj, url)
+        backup_first(opts.project, url)
     render.say(f"database: {render.masked(url)}")
-    result = api.consolidated(proj, url, shadow_url, lock_wait=lock_wait, say=render.say,
-                              locks=_locks(lock_timeout, lock_retries),
-                              dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()),
+    result = api.consolidated(opts.project, url, opts.shadow_url, lock_wait=opts.lock_wait,
+                              locks=opts.locks, say=render.say, dry_run=dry_run,
+                              allow_hazards=tuple(allow_hazard or ()),
                               resolutions=tuple(resolve or ()))
-    render.upgrade(result, as_json)
+    render.upgrade(result, opts.json)
 
 
 @app.command()
+@shared(url=True, shadow=True, json=True)
 def verify(
     version: Annotated[str | None, typer.Option(
         "--version", parser=parse_version, metavar="VERSION",
         help="Version to compare with (default: what the ledger says).")] = None,
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    shadow_url: ShadowUrlOpt = None,
-    as_json: JsonOpt = False,
+    *,
+    opts: Shared,
     schema_only: Annotated[bool, typer.Option(
         "--schema-only", help="Compare the schema only; do not look for serial sequences "
                               "behind their ids.")] = False,
@@ -103,44 +89,31 @@ def verify(
     their ids: exit 0 in sync, 1 drift or a sequence behind, 2 error."""
     from .. import api
 
-    proj = _project(project)
-    _known_version(proj, version)
-    url = _url(proj, database_url)
-    result = api.verify(proj, url, version, shadow_url, schema_only=schema_only)
-    render.verify(result, url, as_json)
+    known_version(opts.project, version)
+    url = opts.url()
+    result = api.verify(opts.project, url, version, opts.shadow_url, schema_only=schema_only)
+    render.verify(result, url, opts.json)
     if not result.ok:
         raise typer.Exit(EXIT_PROBLEM)
 
 
-def _status(project: str | None, database_url: str | None, shadow_url: str | None,
-            as_json: bool) -> None:
+def _status(opts: Shared) -> None:
     from .. import api
 
-    proj = _project(project)
-    url = _url(proj, database_url)
-    result = api.status(proj, url, shadow_url)
-    render.status(proj, url, result, as_json)
+    url = opts.url()
+    result = api.status(opts.project, url, opts.shadow_url)
+    render.status(opts.project, url, result, opts.json)
 
 
 @app.command()
-def status(
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    shadow_url: ShadowUrlOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+@shared(url=True, shadow=True, json=True)
+def status(opts: Shared) -> None:
     """What the database is (empty, at a version, drifted, not CitrineOS), applied, pending."""
-    _status(project, database_url, shadow_url, as_json)
+    _status(opts)
 
 
 @app.command("consolidated:status")
-def consolidated_status(
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    shadow_url: ShadowUrlOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+@shared(url=True, shadow=True, json=True)
+def consolidated_status(opts: Shared) -> None:
     """Status as the consolidated runner sees it (spec: migrate:consolidated:status)."""
-    _status(project, database_url, shadow_url, as_json)
-
-
+    _status(opts)

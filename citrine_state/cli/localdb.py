@@ -2,56 +2,51 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from . import render
-from .common import JsonOpt, ProjectOpt, db_app
+from .common import Shared, db_app, shared
 
 # --- db -----------------------------------------------------------------------------------------
 
 
-def _project_root(project: str | None) -> Path:
-    from ..api.basics import project_root
-
-    return project_root(project)
-
-
 @db_app.command("start")
-def db_start(project: ProjectOpt = None) -> None:
+@shared()
+def db_start(opts: Shared) -> None:
     """Create (on first use) and start the managed local PostgreSQL."""
     from .. import api
 
-    render.db_start(api.db_start(_project_root(project), say=render.say))
+    render.db_start(api.db_start(opts.root, say=render.say))
 
 
 @db_app.command("stop")
-def db_stop(project: ProjectOpt = None) -> None:
+@shared()
+def db_stop(opts: Shared) -> None:
     """Stop the managed local PostgreSQL."""
     from .. import api
 
-    render.db_stop(api.db_stop(_project_root(project)))
+    render.db_stop(api.db_stop(opts.root))
 
 
 @db_app.command("status")
-def db_status(project: ProjectOpt = None, as_json: JsonOpt = False) -> None:
+@shared(json=True)
+def db_status(opts: Shared) -> None:
     """Whether the managed cluster exists and runs, where, on which port."""
     from .. import api
 
-    render.db_status(api.db_status(_project_root(project)), as_json)
+    render.db_status(api.db_status(opts.root), opts.json)
 
 
 @db_app.command("url")
+@shared()
 def db_url(
-    project: ProjectOpt = None,
+    opts: Shared,
     show_password: Annotated[bool, typer.Option("--show-password",
                                                 help="Include the password.")] = False,
 ) -> None:
     """Print the managed cluster's URL (without the password unless asked)."""
     from .. import api
 
-    render.db_url(api.db_url(_project_root(project), show_password))
-
-
+    render.db_url(api.db_url(opts.root, show_password))

@@ -11,13 +11,7 @@ import typer
 from ..errors import EXIT_PROBLEM, Refused, UsageError
 from . import render
 from .common import (
-    DatabaseUrlOpt,
-    JsonOpt,
-    LockWaitOpt,
-    ProjectOpt,
-    ShadowUrlOpt,
-    _project,
-    _url,
+    Shared,
     app,
     manager_app,
     parse_database_name,
@@ -25,6 +19,7 @@ from .common import (
     parse_output_dir,
     parse_output_file,
     parse_report_format,
+    shared,
 )
 
 NoDatabaseOpt = Annotated[
@@ -33,43 +28,39 @@ NoDatabaseOpt = Annotated[
 ]
 
 
-def _overview_url(proj: Any, database_url: str | None, no_database: bool) -> Any:
-    from ..api import operations
-
-    if no_database:
-        return None
-    return operations.existing_database_url(proj, database_url, say=render.say)
+def _overview_url(opts: Shared, no_database: bool) -> Any:
+    return None if no_database else opts.existing_url()
 
 
 # --- backup / restore ---------------------------------------------------------------------------
 
 
 @app.command()
+@shared(url=True, lock_wait=True, json=True)
 def backup(
     output_dir: Annotated[Path | None, typer.Option(
         "--output-dir", parser=parse_output_dir, metavar="DIR",
         help="Folder for the file (default: <project>/backups); folders it makes are 0700."
     )] = None,
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    lock_wait: LockWaitOpt = 60.0,
-    as_json: JsonOpt = False,
+    *,
+    opts: Shared,
 ) -> None:
     """pg_dump -Fc of the database: <database>-<version>-<UTC time>.dump, mode 0600, checked
     with pg_restore --list."""
     from ..api import operations
 
-    proj = _project(project)
-    url = operations.existing_database_url(proj, database_url, say=render.say)
+    url = opts.existing_url()
     if url is None:
         raise UsageError("no database to back up: pass --database-url (or set "
                          "CITRINE_DATABASE_URL), or create the managed one first (`citrine-migrate "
                          "db start`)")
-    result = operations.backup(proj, url, output_dir, lock_wait=lock_wait, say=render.say)
-    render.backup(result, as_json)
+    result = operations.backup(opts.project, url, output_dir, lock_wait=opts.lock_wait,
+                               say=render.say)
+    render.backup(result, opts.json)
 
 
 @app.command()
+@shared(url=True, json=True)
 def restore(
     file: Annotated[Path, typer.Argument(
         parser=parse_existing_file, metavar="FILE",
@@ -86,23 +77,21 @@ def restore(
     no_owner: Annotated[bool, typer.Option(
         "--no-owner", help="Do not restore ownership and privileges (the restoring role owns "
                            "everything).")] = False,
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    as_json: JsonOpt = False,
+    *,
+    opts: Shared,
 ) -> None:
     """Restore a backup into a new database, or with --over-existing over the configured one."""
     from ..api import operations
 
-    proj = _project(project)
-    url = _url(proj, database_url)
+    url = opts.url()
     if over_existing and into:
         raise UsageError("--into and --over-existing exclude each other: --over-existing "
                          "replaces the configured database")
     if over_existing and confirm is None:
         confirm = _typed_confirmation(str(url.database), render.masked(url))
-    result = operations.restore(proj, url, file, into=into, over_existing=over_existing,
+    result = operations.restore(opts.project, url, file, into=into, over_existing=over_existing,
                                 confirm=confirm, no_owner=no_owner, say=render.say)
-    render.restore(result, url, over_existing, as_json)
+    render.restore(result, url, over_existing, opts.json)
 
 
 def _typed_confirmation(name: str, where: str) -> str:
@@ -125,25 +114,21 @@ def _typed_confirmation(name: str, where: str) -> str:
 
 
 @manager_app.command("list")
-def manager_list(
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    no_database: NoDatabaseOpt = False,
-    as_json: JsonOpt = False,
-) -> None:
+@shared(url=True, json=True)
+def manager_list(opts: Shared, no_database: NoDatabaseOpt = False) -> None:
     """Steps grouped by version, with applied state when a database is at hand (spec:
     migrate:manager list)."""
     from ..api import operations
 
-    proj = _project(project)
-    url = _overview_url(proj, database_url, no_database)
-    render.step_list(operations.list_steps(proj, url), as_json)
+    url = _overview_url(opts, no_database)
+    render.step_list(operations.list_steps(opts.project, url), opts.json)
 
 
 # --- manager report -----------------------------------------------------------------------------
 
 
 @manager_app.command("report")
+@shared(url=True, shadow=True, json=True)
 def manager_report(
     output_format: Annotated[str, typer.Option(
         "--format", parser=parse_report_format, metavar="FORMAT",
@@ -151,11 +136,9 @@ def manager_report(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", parser=parse_output_file, metavar="FILE",
         help="Write to this file instead of the terminal.")] = None,
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    shadow_url: ShadowUrlOpt = None,
+    *,
+    opts: Shared,
     no_database: NoDatabaseOpt = False,
-    as_json: JsonOpt = False,
 ) -> None:
     """Versions (features, breaking changes, upgrade notes), steps, custom batches; with a
     database applied, pending and drift (spec: migrate:manager report)."""
@@ -163,12 +146,11 @@ def manager_report(
 
     from ..api import operations
 
-    fmt = "json" if as_json else output_format
+    fmt = "json" if opts.json else output_format
     if fmt == "rich" and output is not None:
         raise UsageError("--output needs --format md or json")
-    proj = _project(project)
-    url = _overview_url(proj, database_url, no_database)
-    rep = operations.report(proj, url, shadow_url)
+    url = _overview_url(opts, no_database)
+    rep = operations.report(opts.project, url, opts.shadow_url)
     if fmt == "json":
         text = json.dumps(rep.as_dict(), indent=2, default=str) + "\n"
     elif fmt == "md":
@@ -196,15 +178,13 @@ def _write_file(path: Path, text: str) -> None:
 
 
 @manager_app.command("validate")
-def manager_validate(
-    project: ProjectOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+@shared(json=True)
+def manager_validate(opts: Shared) -> None:
     """Check migration-config.json against the engine's JSON Schema, and the step files
     against the config: every problem with its JSON path; exit 1 when there is any."""
     from ..api import operations
 
-    result = operations.validate(project)
-    render.validation(result, as_json)
+    result = operations.validate(opts.project_dir)  # every problem, not the first one
+    render.validation(result, opts.json)
     if not result.valid:
         raise typer.Exit(EXIT_PROBLEM)
