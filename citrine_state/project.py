@@ -14,7 +14,7 @@ import importlib.util
 import json
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
@@ -78,6 +78,14 @@ class Project:
     versions: list[Version]
     settings: dict[str, Any] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
+
+    def with_settings(self, **changes: Any) -> Project:
+        """A copy whose settings have ``changes`` merged in (this project keeps its own); the
+        models already loaded are shared, not loaded again."""
+        copy = replace(self, settings={**self.settings, **changes})
+        if "_models_cache" in self.__dict__:
+            copy.__dict__["_models_cache"] = self._models_cache
+        return copy
 
     # --- versions ---------------------------------------------------------------------------
 

@@ -644,6 +644,36 @@ def test_the_api_refuses_an_unknown_hazard_and_a_bad_setting_before_connecting(
         api.migrate(project, db.parse_url(ABSENT), lock_wait=float("nan"))
 
 
+def test_lock_options_are_checked_for_the_run_and_leave_the_project_as_it_was(
+    still_project: Path,
+) -> None:
+    from citrine_state import api
+    from citrine_state.api import batches
+    from citrine_state.errors import UsageError
+
+    project = api.open_project(still_project)
+    before = dict(project.settings)
+    url = db.parse_url(ABSENT)
+    for run in (lambda locks: api.migrate(project, url, locks=locks),
+                lambda locks: api.undo(project, url, locks=locks),
+                lambda locks: api.consolidated(project, url, locks=locks),
+                lambda locks: api.to_version(project, url, "1.8.0", locks=locks),
+                lambda locks: api.rollback(project, url, "1.8.0", locks=locks),
+                lambda locks: batches.rollback(project, url, "no-such-batch", locks=locks)):
+        with pytest.raises(UsageError, match="settings.lock_timeout: 'abc' is not a duration"):
+            run(api.LockOptions(timeout="abc"))
+        with pytest.raises(UsageError, match="settings.online_lock_timeout: '1 hour' is not"):
+            run(api.LockOptions(online_timeout="1 hour"))
+        with pytest.raises(UsageError, match="settings.lock_retries: -1 is not a whole number"):
+            run(api.LockOptions(retries=-1))
+    assert project.settings == before
+    copy = api.basics.with_locks(project, api.LockOptions("200ms", 0, "50ms"))
+    assert (copy.settings["lock_timeout"], copy.settings["lock_retries"],
+            copy.settings["online_lock_timeout"]) == ("200ms", 0, "50ms")
+    assert api.basics.with_locks(project, api.LockOptions()) is project
+    assert project.settings == before
+
+
 # --- paths that are not what they should be (item 8) -----------------------------------------
 
 

@@ -41,3 +41,13 @@ def test_every_api_module_is_in_a_layer_of_the_api_contract_and_kept_from_its_fa
     modules = _modules(REPO / "citrine_state" / "api", "citrine_state.api")
     assert _named(layers["layers"], "citrine_state.api.") == modules
     assert set(face["source_modules"]) == modules
+
+
+def test_the_cli_is_forbidden_every_engine_module_but_the_api_errors_and_progress() -> None:
+    cli = next(c for c in _contracts() if c["type"] == "forbidden"
+               and c["source_modules"] == ["citrine_state.cli"])
+    engine = _modules(REPO / "citrine_state", "citrine_state")
+    allowed = {"citrine_state.api", "citrine_state.cli", "citrine_state.errors",
+               "citrine_state.progress"}
+    assert set(cli["forbidden_modules"]) == engine - allowed
+    assert cli["allow_indirect_imports"] is True

@@ -8,7 +8,7 @@ Usable from Python::
 
 This module only gathers the operations; each lives in the module of its path:
 
-- ``basics``: the project, the database URL, snapshots;
+- ``basics``: the project, the database URL, the lock options of a run, snapshots;
 - ``localdb``: the managed local cluster;
 - ``inspection``: ``status`` and ``verify`` (read only);
 - ``history``: the plan and the checks every writing command makes before it runs;
@@ -21,7 +21,14 @@ This module only gathers the operations; each lives in the module of its path:
 
 from ..progress import Say
 from ..status import History, Status, history_of
-from .basics import URL_VARIABLES, database_url, given_database_url, open_project, render_snapshots
+from .basics import (
+    URL_VARIABLES,
+    LockOptions,
+    database_url,
+    given_database_url,
+    open_project,
+    render_snapshots,
+)
 from .history import HistoryDrift, Plan, accept_edits, plan
 from .individual import CheckResult, MigrateResult, StepRun, check, migrate, undo
 from .inspection import VerifyResult, status, verify
@@ -37,9 +44,9 @@ from .upgrade import (
 
 __all__ = [
     "URL_VARIABLES", "CheckResult", "ClusterStatus", "ConsolidatedResult", "History",
-    "HistoryDrift", "MigrateResult", "Plan", "Say", "Status", "StepRun", "VerifyResult",
-    "VersionResult", "accept_edits", "check", "consolidated", "database_url", "db_start",
-    "db_status", "db_stop", "db_url", "given_database_url", "history_of", "manager_batch",
-    "migrate", "open_project", "plan", "render_snapshots", "rollback", "status", "to_version",
-    "undo", "verify",
+    "HistoryDrift", "LockOptions", "MigrateResult", "Plan", "Say", "Status", "StepRun",
+    "VerifyResult", "VersionResult", "accept_edits", "check", "consolidated", "database_url",
+    "db_start", "db_status", "db_stop", "db_url", "given_database_url", "history_of",
+    "manager_batch", "migrate", "open_project", "plan", "render_snapshots", "rollback",
+    "status", "to_version", "undo", "verify",
 ]

@@ -19,11 +19,19 @@ from sqlalchemy.engine import URL
 
 from .. import batches as batch_mod
 from .. import db, ledger, runner, verify
+from ..batches import batch_path as batch_path
+from ..batches import check_description as check_description
+from ..batches import check_name as check_name
+from ..batches import exists as exists
+from ..batches import metadata_path as metadata_path
 from ..errors import CheckFailed, CitrineError, ConnectionFailed, Refused, UsageError
 from ..progress import Say, quiet
 from ..project import Project
+from ..selection import SelectionError as SelectionError
+from ..selection import format_numbers as format_numbers
 from ..selection import parse
 from ..steps import Step, all_steps, check_resolutions
+from .basics import LockOptions, with_locks
 from .history import Plan, baseline_first, plan, refuse_foreign
 
 # --- choosing -----------------------------------------------------------------------------------
@@ -167,11 +175,14 @@ def run(
     lock_wait: float = 60.0,
     say: Say = quiet,
     resolutions: tuple[str, ...] = (),
+    locks: LockOptions | None = None,
 ) -> RunResult:
     """The spec's ``migrate:custom NAME``: check the batch's files and checksums, check that the
     schema is what the applied steps produce, replay the batch on a shadow database, then apply
     its not-yet-applied steps (and SQL) under the lock in one transaction, verified against the
-    shadow result before COMMIT."""
+    shadow result before COMMIT. ``locks``: this run's lock options (default: the config's
+    settings)."""
+    project = with_locks(project, locks)
     batch = runnable(project, name)
     check_resolutions(project, resolutions)
     schema = project.settings["ledger_schema"]
@@ -252,12 +263,14 @@ def rollback(
     lock_wait: float = 60.0,
     say: Say = quiet,
     drop_baseline: bool = False,
+    locks: LockOptions | None = None,
 ) -> RollbackResult:
     """The spec's ``migrate:custom:rollback NAME``: revert the steps the ledger says this batch
     applied (and its SQL) in one transaction, in reverse order, restoring archived data; the
     result must be the schema the remaining applied steps produce. A batch that applied the
     baseline (the first step) is rolled back only with ``drop_baseline``, after a checked
-    backup."""
+    backup. ``locks``: as ``run``."""
+    project = with_locks(project, locks)
     batch_mod.check_name(name)
     batch: batch_mod.Batch | None = None
     if batch_mod.metadata_path(project, name).is_file():

@@ -15,8 +15,10 @@ from .. import journal, ledger, runner, status
 from .. import steps as steps_mod
 from ..diff import SchemaDiff
 from ..errors import CheckFailed
+from ..journal import interrupted as interrupted  # the line for an interrupt: what stays
 from ..progress import Say
 from ..project import Project
+from ..steps import STEP_NAME as STEP_NAME  # a step's base name, as --accept-edited takes it
 from ..steps import Step
 
 

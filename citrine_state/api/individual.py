@@ -17,6 +17,7 @@ from ..progress import Say, quiet
 from ..project import Project
 from ..steps import Step
 from . import history
+from .basics import LockOptions, with_locks
 
 
 @dataclass
@@ -46,12 +47,15 @@ def migrate(
     dry_run: bool = False,
     accept_edited: tuple[str, ...] = (),
     resolutions: tuple[str, ...] = (),
+    locks: LockOptions | None = None,
 ) -> MigrateResult:
     """The spec's ``npm run migrate``: adopt what CitrineOS's own runner applied (verified),
     then apply every pending step in order, each in its own transaction; the last one is
     verified against what the steps should produce before it commits. Before anything is
     written, the pending steps' pre-flights run (``resolutions``: what ``--resolve`` allows
-    them to settle); any other finding refuses the run."""
+    them to settle); any other finding refuses the run. ``locks``: this run's lock options
+    (default: the config's settings)."""
+    project = with_locks(project, locks)
     steps_mod.all_steps(project)  # every listed step has its file, before we connect
     steps_mod.check_resolutions(project, resolutions)
     with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
@@ -151,12 +155,15 @@ def undo(
     dry_run: bool = False,
     drop_baseline: bool = False,
     accept_edited: tuple[str, ...] = (),
+    locks: LockOptions | None = None,
 ) -> StepRun | Any:
     """Revert the last applied step (the spec's ``db:migrate:undo``), verified against what the
     remaining steps produce. None when no step is applied (nothing to undo). The baseline (the
-    first step) only with ``drop_baseline``, after a checked backup."""
+    first step) only with ``drop_baseline``, after a checked backup. ``locks``: as
+    ``migrate``."""
     from ..errors import Refused
 
+    project = with_locks(project, locks)
     with runner.migrating(url, project, lock_wait=lock_wait, say=say) as conn:
         p = history.plan(conn, project)
         conn.rollback()

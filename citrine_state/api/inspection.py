@@ -14,6 +14,7 @@ from ..diff import SchemaDiff
 from ..errors import UsageError
 from ..project import Project
 from ..status import Status
+from ..steps import declared_resolutions as declared_resolutions  # what --resolve may name
 from ..verify import verify_connection
 from . import history
 

@@ -25,6 +25,8 @@ from ..errors import CitrineError, LocalClusterError, UsageError
 from ..progress import Say, quiet
 from ..project import Project
 from ..report import Report, VersionInfo
+from ..report import stamp_text as stamp_text  # a step's timestamp as a reader reads it
+from ..report import to_markdown as to_markdown  # the report as a change request's file
 from .backups import BACKUP_DIR as BACKUP_DIR  # re-exported: operations.backup as before
 from .backups import backup as backup
 from .backups import ledger_version

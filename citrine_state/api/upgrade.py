@@ -20,6 +20,7 @@ from ..status import Status
 from ..steps import all_steps, check_resolutions, file_checksum
 from ..verify import steps_target, verify_connection, verify_target
 from . import history
+from .basics import LockOptions, with_locks
 from .individual import StepRun, apply_steps
 
 # --- generation -------------------------------------------------------------------------------
@@ -86,6 +87,8 @@ def load_consolidated(
 
 # --- running ----------------------------------------------------------------------------------
 
+ALLOWABLE_HAZARDS = hazards.ALLOWABLE  # what --allow-hazard may accept
+
 
 @dataclass
 class ConsolidatedResult:
@@ -98,10 +101,10 @@ class ConsolidatedResult:
 
 def _known_hazards(allowed: tuple[str, ...]) -> None:
     """Only a hazard a run can refuse can be allowed: a typo must not pass as permission."""
-    unknown = [h for h in allowed if h not in hazards.ALLOWABLE]
+    unknown = [h for h in allowed if h not in ALLOWABLE_HAZARDS]
     if unknown:
         raise UsageError(f"{unknown[0]!r} is not a hazard that can be allowed (known: "
-                         f"{', '.join(hazards.ALLOWABLE)})")
+                         f"{', '.join(ALLOWABLE_HAZARDS)})")
 
 
 def _check_hazards(plans: list[hazards.Plan], allowed: tuple[str, ...]) -> None:
@@ -191,11 +194,14 @@ def consolidated(
     allow_hazards: tuple[str, ...] = (),
     target_name: str | None = None,
     resolutions: tuple[str, ...] = (),
+    locks: LockOptions | None = None,
 ) -> ConsolidatedResult:
     """The spec's ``migrate:consolidated``: an empty database gets the latest snapshot; a database
     exactly at an older version gets each consolidated migration up to the latest, each in one
     transaction, verified against the source snapshot before and the target snapshot after.
-    The pre-flights of the steps the migrations stand for run before the first one."""
+    The pre-flights of the steps the migrations stand for run before the first one.
+    ``locks``: this run's lock options (default: the config's settings)."""
+    project = with_locks(project, locks)
     _known_hazards(allow_hazards)
     check_resolutions(project, resolutions)
     target = project.version(target_name) if target_name else project.latest
@@ -269,13 +275,15 @@ def to_version(
     drop_baseline: bool = False,
     accept_edited: tuple[str, ...] = (),
     resolutions: tuple[str, ...] = (),
+    locks: LockOptions | None = None,
 ) -> VersionResult:
     """Bring the database to exactly version ``name`` by the fitting path: a snapshot on an empty
     database, consolidated migrations from an exact older version, the remaining steps from
     between versions, the steps' downs from a newer state (the baseline's only with
     ``drop_baseline``, as ``rollback``). Upwards, the steps' pre-flights run first. One
     connection, which takes the migration lock once, and one classification of the database,
-    passed down to the path that fits."""
+    passed down to the path that fits. ``locks``: as ``consolidated``."""
+    project = with_locks(project, locks)
     _known_hazards(allow_hazards)
     check_resolutions(project, resolutions)
     target = runner.require_known_version(project, name)
@@ -362,11 +370,13 @@ def rollback(
     dry_run: bool = False,
     drop_baseline: bool = False,
     accept_edited: tuple[str, ...] = (),
+    locks: LockOptions | None = None,
 ) -> VersionResult:
     """The spec's ``migrate:rollback X``: revert, newest first, every applied step that version X
     does not have, through the steps' downs (restoring archived data), in one transaction,
     verified against X's snapshot before COMMIT. The baseline (the first step) only with
-    ``drop_baseline``, after a checked backup."""
+    ``drop_baseline``, after a checked backup. ``locks``: as ``consolidated``."""
+    project = with_locks(project, locks)
     target = runner.require_known_version(project, name)
     with runner.migrating(url, project, lock_wait=lock_wait, say=say, target=target) as conn:
         p = history.plan(conn, project)

@@ -18,10 +18,11 @@ from . import (  # noqa: F401 (registers the commands)
     install,
     localdb,
     operations,
+    render,
     upgrade,
     versions,
 )
-from .common import _console, _render_diff, app
+from .common import app
 
 
 def main() -> None:
@@ -44,9 +45,9 @@ def _run() -> None:
     except CitrineError as err:
         result = getattr(err, "result", None)
         if result is not None:
-            _render_diff(_console(stderr=True), result)
+            render.diff(render.console(stderr=True), result)
         if getattr(err, "findings", None):
-            _report_findings(err)
+            render.refused(err)
         _fail(_with_hint(str(err)), err.exit_code)
     except KeyboardInterrupt:
         _interrupted()
@@ -60,7 +61,7 @@ def _run() -> None:
             _usage_error(err)
         if os.environ.get("CITRINE_DEBUG"):
             raise
-        from ..db import first_line
+        from ..api.basics import first_line
 
         if type(err).__module__.startswith(("sqlalchemy", "psycopg")):
             _fail(_with_hint(f"database error: {first_line(err)}"), 2)
@@ -73,19 +74,6 @@ def _run() -> None:
         _interrupted()
     if isinstance(code, int) and code:
         sys.exit(code)
-
-
-def _report_findings(err: Any) -> None:
-    """A run the pre-flight refused: the report (JSON on stdout with ``--json``, else text on
-    stderr) before the one error line."""
-    from .common import _print_json, findings_json, render_findings
-
-    if "--json" in sys.argv[1:]:
-        _print_json(findings_json(err))
-        return
-    out = _console(stderr=True)
-    out.print("Pre-flight: the run would stop on these, so nothing ran:", markup=False)
-    render_findings(out, err.findings, err.offered)
 
 
 def _is_usage_error(err: BaseException) -> bool:
@@ -119,21 +107,21 @@ def _caused_by_interrupt(exc: BaseException) -> bool:
 
 
 def _interrupted() -> None:
-    from ..journal import interrupted
+    from ..api.history import interrupted
 
     _fail(interrupted(), 130)
 
 
 def _with_hint(message: str) -> str:
     """A "permission denied" from the server, with the privilege it takes and the way out."""
-    from ..db import privilege_hint
+    from ..api.basics import privilege_hint
 
     hint = privilege_hint(message)
     return f"{message} ({hint})" if hint else message
 
 
 def _fail(message: str, code: int) -> None:
-    from ..db import scrub
+    from ..api.basics import scrub
 
     sys.stderr.write(f"error: {scrub(message)}\n")
     sys.exit(code)

@@ -14,28 +14,17 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import ConnectionFailed, UsageError
+from . import render
 from .common import (
     BackupOpt,
     BatchArg,
-    DatabaseUrlOpt,
     DropBaselineOpt,
-    JsonOpt,
-    LockRetriesOpt,
-    LockTimeoutOpt,
-    LockWaitOpt,
-    ProjectOpt,
     ResolveOpt,
-    ShadowUrlOpt,
-    _backup_first,
-    _lock_options,
-    _masked,
-    _print_json,
-    _project,
-    _result_json,
-    _say,
-    _url,
+    Shared,
     app,
+    backup_first,
     manager_app,
+    shared,
 )
 
 SelectOpt = Annotated[
@@ -66,17 +55,7 @@ NAME_PROMPT = 'Enter batch name (e.g., "custom-v1.8.0", "hotfix-auth"): '
 DESCRIPTION_PROMPT = "Enter batch description: "
 SELECT_PROMPT = "Select migrations: "
 PROCEED_PROMPT = "Proceed with these selections? (y/N): "
-OPTIONS_HELP = """💡 Migration Selection Options:
-   • Enter numbers separated by commas (e.g., 1,3,5)
-   • Enter ranges with dashes (e.g., 1-5)
-   • Mix both formats (e.g., 1,3-7,9)
-   • Enter "all" to select all migrations
-   • Enter "none" or empty to skip selection"""
 
-
-def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
 
 
 def _ask(prompt: str) -> str:
@@ -84,7 +63,7 @@ def _ask(prompt: str) -> str:
     try:
         return input(prompt)
     except EOFError:
-        _out()
+        render.out()
         raise UsageError("no answer (end of input): nothing was written") from None
 
 
@@ -92,31 +71,10 @@ def _has_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def _show_available(listed: list[Any]) -> None:
-    _out("📋 Available Migrations:")
-    _out()
-    for item in listed:
-        _out(f"{item.number}. {item.filename}")
-        _out(f"   Description: {item.step.description}")
-        _out(f"   Timestamp: {item.step.timestamp}")
-        _out()
-    _out(OPTIONS_HELP)
-    _out()
-
-
-def _show_selected(chosen: list[Any]) -> None:
-    noun = "migration" if len(chosen) == 1 else "migrations"
-    _out()
-    _out(f"✅ Selected {len(chosen)} {noun}:")
-    for item in chosen:
-        _out(f"   • {item.filename}")
-
-
 def _choose(proj: Any, selection: str | None) -> list[Any]:
     """The chosen steps: from ``--select`` (bad text: exit 2), else asked until the answer
     parses."""
     from ..api import batches as api_batches
-    from ..selection import SelectionError
 
     if selection is not None:
         return api_batches.choose(proj, selection)
@@ -124,13 +82,13 @@ def _choose(proj: Any, selection: str | None) -> list[Any]:
         text = _ask(SELECT_PROMPT)
         try:
             return api_batches.choose(proj, text)
-        except SelectionError as err:
-            _out(f"❌ {err}")
+        except api_batches.SelectionError as err:
+            render.out(f"❌ {err}")
 
 
 def _cancelled() -> None:
-    _out("No migrations selected: nothing was written.")
-    _out("   (a batch of hand-written SQL: citrine-migrate select --template NAME)")
+    render.out("No migrations selected: nothing was written.")
+    render.out("   (a batch of hand-written SQL: citrine-migrate select --template NAME)")
 
 
 def _missing_answers(**given: Any) -> list[str]:
@@ -146,57 +104,52 @@ def _require_terminal(missing: list[str], example: str) -> None:
 
 
 def _ask_name(proj: Any, force: bool) -> str:
-    from .. import batches as batch_mod
+    from ..api import batches as api_batches
 
     while True:
         name = _ask(NAME_PROMPT).strip()
         try:
-            batch_mod.check_name(name)
+            api_batches.check_name(name)
         except UsageError as err:
-            _out(f"❌ {err}")
+            render.out(f"❌ {err}")
             continue
-        if batch_mod.exists(proj, name) and not force:
-            _out(f"❌ a batch named {name} exists already: choose another name (or run again "
+        if api_batches.exists(proj, name) and not force:
+            render.out(f"❌ a batch named {name} exists already: choose another name (or run again "
                  "with --force to replace it)")
             continue
         return name
 
 
 def _ask_description() -> str:
-    from .. import batches as batch_mod
+    from ..api import batches as api_batches
 
     while True:
         text = _ask(DESCRIPTION_PROMPT)
         try:
-            return batch_mod.check_description(text)
+            return api_batches.check_description(text)
         except UsageError as err:
-            _out(f"❌ {err}")
+            render.out(f"❌ {err}")
 
 
 def _check_given(proj: Any, name: str | None, description: str | None, force: bool) -> None:
     """Answers given as options are checked before anything is asked."""
-    from .. import batches as batch_mod
+    from ..api import batches as api_batches
     from ..errors import Refused
 
     if name is not None:
-        batch_mod.check_name(name)
-        if batch_mod.exists(proj, name) and not force:
+        api_batches.check_name(name)
+        if api_batches.exists(proj, name) and not force:
             raise Refused(f"a batch named {name} exists already: choose another name, or pass "
                           "--force to replace it")
     if description is not None:
-        batch_mod.check_description(description)
+        api_batches.check_description(description)
 
 
-def _rel(proj: Any, path: Any) -> str:
-    return path.relative_to(proj.root).as_posix()
-
-
-def _select(project: str | None, selection: str | None, name: str | None,
+def _select(opts: Shared, selection: str | None, name: str | None,
             description: str | None, yes: bool, force: bool, template: str | None) -> None:
-    from .. import batches as batch_mod
     from ..api import batches as api_batches
 
-    proj = _project(project)
+    proj = opts.project
     if template is not None:
         if name is not None and name != template:
             raise UsageError(f"--template names the batch {template}, --name {name}: give one")
@@ -210,18 +163,18 @@ def _select(project: str | None, selection: str | None, name: str | None,
         _require_terminal(_missing_answers(select=selection, name=name,
                                            description=description, yes=yes), example)
         listed = api_batches.available(proj)
-        _out("🎯 Custom Migration Batch Creator")
-        _out()
-        _show_available(listed)
+        render.out("🎯 Custom Migration Batch Creator")
+        render.out()
+        render.available(listed)
     chosen = _choose(proj, selection)
     if not chosen:
         _cancelled()
         return
     _require_terminal(_missing_answers(name=name, description=description, yes=yes), example)
-    _show_selected(chosen)
-    _out()
+    render.selected(chosen)
+    render.out()
     if not yes and _ask(PROCEED_PROMPT).strip().lower() not in ("y", "yes"):
-        _out("Cancelled: nothing was written.")
+        render.out("Cancelled: nothing was written.")
         return
     asked = not yes or name is None or description is None
     if name is None:
@@ -231,16 +184,11 @@ def _select(project: str | None, selection: str | None, name: str | None,
     batch = api_batches.create(proj, name, description, [item.step for item in chosen],
                                force=force)
     if asked:
-        _out()
-    _out(f"✅ Custom batch migration created: {_rel(proj, batch_mod.batch_path(proj, batch.name))}")
-    _out(f"📄 Metadata file created: {_rel(proj, batch_mod.metadata_path(proj, batch.name))}")
-    _out()
-    _out("🚀 To run this custom batch migration:")
-    _out(f"   citrine-migrate custom {batch.name}")
+        render.out()
+    render.batch_created(proj, batch)
 
 
 def _make_template(proj: Any, name: str, description: str | None, force: bool) -> None:
-    from .. import batches as batch_mod
     from ..api import batches as api_batches
 
     _check_given(proj, name, description, force)
@@ -249,15 +197,11 @@ def _make_template(proj: Any, name: str, description: str | None, force: bool) -
     if description is None:
         description = _ask_description()
     batch = api_batches.create_template(proj, name, description, force=force)
-    path = _rel(proj, batch_mod.batch_path(proj, batch.name))
-    _out(f"✅ Custom batch template created: {path}")
-    _out(f"📄 Metadata file created: {_rel(proj, batch_mod.metadata_path(proj, batch.name))}")
-    _out()
-    _out(f"✍️  Write its SQL in UP (and DOWN, for rollback) in {path}, then run it:")
-    _out(f"   citrine-migrate custom {batch.name}")
+    render.template_created(proj, batch)
 
 
 @app.command("select")
+@shared()
 def select(
     selection: SelectOpt = None,
     name: NameOpt = None,
@@ -265,14 +209,16 @@ def select(
     yes: YesOpt = False,
     force: ForceOpt = False,
     template: TemplateOpt = None,
-    project: ProjectOpt = None,
+    *,
+    opts: Shared,
 ) -> None:
     """Create a custom batch: pick steps by number, name it, get its files (spec:
     migrate:select)."""
-    _select(project, selection, name, description, yes, force, template)
+    _select(opts, selection, name, description, yes, force, template)
 
 
 @manager_app.command("select")
+@shared()
 def manager_select(
     selection: SelectOpt = None,
     name: NameOpt = None,
@@ -280,132 +226,79 @@ def manager_select(
     yes: YesOpt = False,
     force: ForceOpt = False,
     template: TemplateOpt = None,
-    project: ProjectOpt = None,
+    *,
+    opts: Shared,
 ) -> None:
     """Create a custom batch, as `citrine-migrate select` (spec: migrate:manager select)."""
-    _select(project, selection, name, description, yes, force, template)
+    _select(opts, selection, name, description, yes, force, template)
 
 
 @manager_app.command("interactive")
-def interactive(
-    selection: SelectOpt = None,
-    project: ProjectOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+@shared(json=True)
+def interactive(selection: SelectOpt = None, *, opts: Shared) -> None:
     """Preview: the numbered steps and what a selection picks; writes nothing (spec:
     migrate:manager interactive)."""
     from ..api import batches as api_batches
-    from ..selection import format_numbers
 
-    proj = _project(project)
+    proj = opts.project
     listed = api_batches.available(proj)
-    if as_json:
+    if opts.json:
         chosen = api_batches.choose(proj, selection) if selection is not None else None
-        _print_json({"migrations": [item.as_dict() for item in listed],
-                     "selected": [item.number for item in chosen] if chosen is not None
-                     else None})
+        render.selection_json(listed, chosen)
         return
     if selection is None:
         _require_terminal(["--select"], 'manager interactive --select "1-3,5" (or --json)')
-        _out("🔍 Migration Selection Preview (nothing is written)")
-        _out()
-        _show_available(listed)
+        render.out("🔍 Migration Selection Preview (nothing is written)")
+        render.out()
+        render.available(listed)
     chosen = _choose(proj, selection)
     if not chosen:
-        _out("No migrations selected.")
+        render.out("No migrations selected.")
         return
-    _show_selected(chosen)
-    _out()
-    text = format_numbers([item.number for item in chosen])
-    _out("🔍 Preview only: nothing was written. To create this batch:")
-    _out(f'   citrine-migrate select --select "{text}"')
+    render.selected(chosen)
+    render.out()
+    text = api_batches.format_numbers([item.number for item in chosen])
+    render.out("🔍 Preview only: nothing was written. To create this batch:")
+    render.out(f'   citrine-migrate select --select "{text}"')
 
 
 # --- running, listing, rolling back ------------------------------------------------------------
 
 
 @app.command("custom")
+@shared(url=True, shadow=True, locks=True, json=True)
 def custom(
     name: BatchArg,
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    shadow_url: ShadowUrlOpt = None,
-    lock_wait: LockWaitOpt = 60.0,
-    lock_timeout: LockTimeoutOpt = None,
-    lock_retries: LockRetriesOpt = None,
+    opts: Shared,
     backup: BackupOpt = False,
     resolve: ResolveOpt = None,
-    as_json: JsonOpt = False,
 ) -> None:
     """Run a custom batch: shadow replay first, then one transaction, verified (spec:
     migrate:custom NAME)."""
     from ..api import batches as api_batches
 
-    say = _say if as_json else _out  # with --json, stdout holds only the JSON
-    proj = _project(project)
-    _lock_options(proj, lock_timeout, lock_retries)
-    batch = api_batches.runnable(proj, name)  # bad files: one line, before any connection
-    url = _url(proj, database_url)
+    batch = api_batches.runnable(opts.project, name)  # bad files: one line, before connecting
+    url = opts.url()
     if backup:
-        _backup_first(proj, url)
-    _say(f"database: {_masked(url)}")
-    say(f"🎯 Running custom batch migration: {batch.name}")
-    say(f"Description: {batch.description}")
-    say(f"Created: {batch.created_at}")
-    say(f"Migrations included: {len(batch.steps)}")
-    for step in batch.steps:
-        say(f"  • {step.path.name}: {step.description}")
-    if batch.has_up:
-        say("  • hand-written SQL (UP)")
-    say("")
-    result = api_batches.run(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say,
+        backup_first(opts.project, url)
+    render.say(f"database: {render.masked(url)}")
+    render.custom_start(batch, opts.json)
+    result = api_batches.run(opts.project, url, name, opts.shadow_url, lock_wait=opts.lock_wait,
+                             locks=opts.locks, say=render.say,
                              resolutions=tuple(resolve or ()))
-    if as_json:
-        _result_json("up-to-date" if result.nothing_to_do else "applied", None, result.ran,
-                     batch=batch.name, adopted=list(result.adopted),
-                     skipped=[{"name": s.name, "how": s.how} for s in result.skipped],
-                     sql_seconds=result.sql_seconds,
-                     sql_already_applied=result.sql_already_applied)
-        return
-    if result.adopted:
-        _out(f"Adopted {len(result.adopted)} step(s) that CitrineOS's own runner applied.")
-    for skipped in result.skipped:
-        _out(f"  ↷ {skipped.name}.py: already applied (by {skipped.how}), skipped")
-    if result.sql_already_applied:
-        _out("  ↷ hand-written SQL: already applied by this batch, skipped")
-    if result.nothing_to_do:
-        _out(f"✅ Custom batch migration {batch.name}: nothing to do, everything in it is "
-             "already applied")
-        return
-    for run in result.ran:
-        _out(f"  ✅ {run.name}.py ({run.seconds:.2f}s)")
-    if result.sql_seconds is not None:
-        _out(f"  ✅ hand-written SQL ({result.sql_seconds:.2f}s)")
-    _out(f"Applied {len(result.ran)} step(s) in one transaction, verified against the shadow "
-         "replay.")
-    _out()
-    _out(f"✅ Custom batch migration {batch.name} completed successfully")
+    render.custom(batch, result, opts.json)
 
 
 @app.command("custom:list")
-def custom_list(
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
+@shared(url=True, json=True)
+def custom_list(opts: Shared) -> None:
     """List the custom batches, with what the database holds of each when one is reachable
     (spec: migrate:custom:list)."""
     from ..api import batches as api_batches
-    from ..api import operations
 
-    proj = _project(project)
-    # never creates the managed cluster just to list
-    url = operations.existing_database_url(proj, database_url, say=_say)
-    listing = api_batches.list_batches(proj, url)
-    if as_json:
-        _print_json(listing.as_dict())
-    else:
-        _list_text(listing)
+    url = opts.existing_url()  # never creates the managed cluster just to list
+    listing = api_batches.list_batches(opts.project, url)
+    render.custom_list(listing, opts.json)
     if listing.error is not None:
         # Listed from the files, but the database asked for could not be read: an error, as
         # `manager list` says it (exit 2), not a listing that looks complete.
@@ -413,80 +306,25 @@ def custom_list(
                                "applied state")
 
 
-def _list_text(listing: Any) -> None:
-    if not listing.batches:
-        _out("No custom batch migrations yet: `citrine-migrate select` creates one.")
-        return
-    _out("📋 Available Custom Batch Migrations:")
-    _out()
-    for item in listing.batches:
-        _out(f"🎯 {item.name}")
-        _out(f"   Description: {item.description if item.description is not None else '?'}")
-        _out(f"   Created: {item.created_at or '?'}")
-        files = "file" if len(item.migrations) == 1 else "files"
-        sql = " + hand-written SQL" if item.has_sql else ""
-        kind = " (template for hand-written SQL)" if item.template and not item.has_sql else ""
-        _out(f"   Migrations: {len(item.migrations)} {files}{sql}{kind}")
-        if item.problem:
-            _out(f"   ⚠️  {item.problem}")
-        if item.state is not None:
-            _out(f"   Applied: {_state_text(item)}")
-        _out()
-    if listing.database:
-        _say(f"applied state from {listing.database}")
-    elif listing.database_note and listing.error is None:
-        _say(listing.database_note)
-
-
-def _state_text(item: Any) -> str:
-    state = item.state
-    total = len(item.migrations)
-    text = f"{len(state.applied)}/{total} migrations"
-    if state.by_batch:
-        text += f" ({len(state.by_batch)} by this batch)"
-    if item.has_sql:
-        text += ", SQL applied" if state.sql_applied else ", SQL not applied"
-    return text
-
-
 @app.command("custom:rollback")
+@shared(url=True, shadow=True, locks=True, json=True)
 def custom_rollback(
     name: BatchArg,
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    shadow_url: ShadowUrlOpt = None,
-    lock_wait: LockWaitOpt = 60.0,
-    lock_timeout: LockTimeoutOpt = None,
-    lock_retries: LockRetriesOpt = None,
+    opts: Shared,
     drop_baseline: DropBaselineOpt = False,
     backup: BackupOpt = False,
-    as_json: JsonOpt = False,
 ) -> None:
     """Revert what a custom batch applied, in reverse order, in one transaction, verified
     (spec: migrate:custom:rollback NAME). A batch with the baseline (the first step) only
     with --drop-baseline, after a checked backup."""
-    from .. import batches as batch_mod
     from ..api import batches as api_batches
 
-    proj = _project(project)
-    _lock_options(proj, lock_timeout, lock_retries)
-    batch_mod.check_name(name)  # a bad name is refused before anything is printed
-    url = _url(proj, database_url)
+    proj = opts.project
+    api_batches.check_name(name)  # a bad name is refused before anything is printed
+    url = opts.url()
     if backup:
-        _backup_first(proj, url)
-    _say(f"database: {_masked(url)}")
-    result = api_batches.rollback(proj, url, name, shadow_url, lock_wait=lock_wait, say=_say,
-                                  drop_baseline=drop_baseline)
-    if as_json:
-        _result_json("up-to-date" if result.nothing_to_do else "rolled-back", None,
-                     result.reverted, batch=name, sql_seconds=result.sql_seconds)
-        return
-    if result.nothing_to_do:
-        _out(f"✅ Custom batch migration {name}: nothing to roll back, none of it is applied")
-        return
-    _out(f"⏪ Rolling back custom batch migration: {name}")
-    if result.sql_seconds is not None:
-        _out(f"  ⏪ hand-written SQL (DOWN) ({result.sql_seconds:.2f}s)")
-    for run in result.reverted:
-        _out(f"  ⏪ {run.name}.py ({run.seconds:.2f}s)")
-    _out(f"✅ Custom batch migration {name} rolled back successfully")
+        backup_first(proj, url)
+    render.say(f"database: {render.masked(url)}")
+    result = api_batches.rollback(proj, url, name, opts.shadow_url, lock_wait=opts.lock_wait,
+                                  locks=opts.locks, say=render.say, drop_baseline=drop_baseline)
+    render.custom_rollback(name, result, opts.json)

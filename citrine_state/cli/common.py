@@ -1,4 +1,6 @@
-"""Shared pieces of the command line: the typer app, common options, output helpers.
+"""Shared pieces of the command line: the typer app, the options and their domains, the steps
+every command takes (the project, the database, a backup first). What they print is in
+``render``.
 
 Heavy libraries (SQLAlchemy, migra) are imported inside the commands, never at start-up, so
 ``--help`` stays fast. Every ``CitrineError`` becomes one line on stderr and its exit code.
@@ -6,14 +8,18 @@ Heavy libraries (SQLAlchemy, migra) are imported inside the commands, never at s
 
 from __future__ import annotations
 
-import json
+import functools
+import inspect
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from ..errors import EXIT_PROBLEM, CheckFailed, CitrineError  # noqa: F401
+from ..errors import CitrineError
+from . import render
 
 app = typer.Typer(
     name="citrine-migrate",
@@ -94,13 +100,13 @@ def parse_server_url(value: Any) -> str:
 
 
 def _checked_url(value: Any, need_database: bool) -> str:
-    from ..dburl import parse
+    from ..api.basics import parse_url
 
     text = _text(value)
     if not text.strip():
         raise _bad("it is empty: give a PostgreSQL URL, or leave the option out")
     try:
-        parse(text, "the URL", need_database)
+        parse_url(text, "the URL", need_database)
     except CitrineError as err:
         raise _bad(str(err).removeprefix("the URL ")) from None
     return text
@@ -122,10 +128,10 @@ def parse_seconds(value: Any) -> float:
 
 def parse_duration(value: Any) -> str:
     """A duration PostgreSQL takes for lock_timeout (see ``durations``)."""
-    from ..durations import normalised
+    from ..api.basics import normalised_duration
 
     try:
-        return normalised(_text(value))
+        return normalised_duration(_text(value))
     except ValueError as err:
         raise _bad(str(err)) from None
 
@@ -139,12 +145,12 @@ def parse_retries(value: Any) -> int:
 
 def parse_hazard(value: Any) -> str:
     """A hazard that a plan can be refused for, and so can be allowed."""
-    from ..hazards import ALLOWABLE
+    from ..api.upgrade import ALLOWABLE_HAZARDS
 
     text = _text(value).strip()
-    if text not in ALLOWABLE:
+    if text not in ALLOWABLE_HAZARDS:
         raise _bad(f"{text[:40]!r} is not a hazard that can be allowed (known: "
-                   f"{', '.join(ALLOWABLE)})")
+                   f"{', '.join(ALLOWABLE_HAZARDS)})")
     return text
 
 
@@ -171,7 +177,7 @@ def parse_timestamp(value: Any) -> str:
 
 def parse_step_name(value: Any) -> str:
     """A step's base name, e.g. 20250430103000-initial."""
-    from ..steps import STEP_NAME
+    from ..api.history import STEP_NAME
 
     text = _text(value).strip().removesuffix(".py")
     if not STEP_NAME.fullmatch(text):
@@ -181,7 +187,7 @@ def parse_step_name(value: Any) -> str:
 
 
 def parse_batch_name(value: Any) -> str:
-    from ..batches import check_name
+    from ..api.batches import check_name
 
     try:
         return check_name(_text(value))
@@ -332,174 +338,134 @@ BatchArg = Annotated[
 ]
 
 
-def _console(stderr: bool = False) -> Any:
-    from rich.console import Console
+# --- the options every command shares -----------------------------------------------------------
+# Declared once, here: ``@shared(...)`` puts the ones a command takes into its signature, where
+# its ``Shared`` parameter stands (``--json`` last), so typer parses them and ``--help`` lists them
+# as if the command declared each; the command gets one ``Shared`` with what they resolve to:
+#
+#     @app.command()
+#     @shared(url=True, shadow=True, locks=True, json=True)
+#     def undo(opts: Shared, dry_run: DryRunOpt = False) -> None:
+#         run = api.undo(opts.project, opts.url(), opts.shadow_url, lock_wait=opts.lock_wait,
+#                        locks=opts.locks, say=render.say, dry_run=dry_run)
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
-
-
-def _say(text: str) -> None:
-    """A progress line on stderr: dimmed on a terminal; elsewhere (logs, CI, pipes) plain text,
-    written without importing rich."""
-    if not sys.stderr.isatty():
-        sys.stderr.write(text + "\n")
-        sys.stderr.flush()
-        return
-    _console(stderr=True).print(text, markup=False, style="dim")
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
-
-
-def _project(path: str | None) -> Any:
-    from .. import api
-
-    return api.open_project(path)
+_SHARED: dict[str, tuple[Any, Any]] = {  # parameter: (its option, its default), in --help order
+    "project": (ProjectOpt, None),
+    "database_url": (DatabaseUrlOpt, None),
+    "shadow_url": (ShadowUrlOpt, None),
+    "lock_wait": (LockWaitOpt, 60.0),
+    "lock_timeout": (LockTimeoutOpt, None),
+    "lock_retries": (LockRetriesOpt, None),
+    "online_lock_timeout": (OnlineLockTimeoutOpt, None),
+    "as_json": (JsonOpt, False),
+}
+_FIELD = {"project": "project_dir", "as_json": "json"}  # the rest keep their parameter's name
 
 
-def _url(project: Any, explicit: str | None) -> Any:
-    from .. import api
+@dataclass
+class Shared:
+    """What a command's shared options say, as typed (checked while parsing), and what they
+    resolve to. The project and the database are resolved when the command first asks, so each
+    command keeps the order of its checks (a bad batch name is refused before any connection)."""
 
-    return api.database_url(project, explicit, say=_say)
+    project_dir: str | None = None  # --project
+    database_url: str | None = None  # --database-url, as typed
+    shadow_url: str | None = None
+    lock_wait: float = 60.0
+    lock_timeout: str | None = None
+    lock_retries: int | None = None
+    online_lock_timeout: str | None = None
+    json: bool = False  # --json
 
+    @functools.cached_property
+    def project(self) -> Any:
+        """The project, loaded once (its config checked)."""
+        from .. import api
 
-def _masked(url: Any) -> str:
-    from ..db import mask
+        return api.open_project(self.project_dir)
 
-    return mask(url)
+    @property
+    def root(self) -> Path:
+        """The project folder, without loading the config (the managed cluster's commands)."""
+        from ..api.basics import project_root
 
+        return project_root(self.project_dir)
 
-def _render_diff(out: Any, diff: Any) -> None:
-    for item in diff.differences:
-        out.print(f"  {item.change:10} {item.kind} {item.name}", markup=False)
-    if diff.statements:
-        out.print("\nSQL that would reconcile the live schema with the snapshot:", markup=False)
-        for statement in diff.statements:
-            out.print("  " + statement.replace("\n", "\n  "), markup=False)
+    def url(self) -> Any:
+        """``--database-url``, else the environment, else the managed cluster (created and
+        started on first use)."""
+        from .. import api
 
+        return api.database_url(self.project, self.database_url, say=render.say)
 
-def _render_plan(out: Any, plan: Any) -> None:
-    """A plan as a DBA reads it: each statement with its phase and hazards, then a summary."""
-    out.print(f"-- Plan: {plan.title}", markup=False)
-    phase = None
-    for stmt in plan.statements:
-        if stmt.phase != phase:
-            phase = stmt.phase
-            out.print(f"\n-- == {phase}", markup=False)
-        tags = ", ".join(stmt.hazards)
-        if stmt.archived:
-            tags += " (archived first)"
-        if stmt.note:
-            out.print(f"-- {stmt.note}", markup=False)
-        elif stmt.lock:
-            out.print(f"-- lock: {stmt.lock}", markup=False)
-        if tags:
-            out.print(f"-- hazards: {tags}", markup=False)
-        out.print(_terminated(stmt.sql), markup=False)
-    counts = ", ".join(f"{k}: {v}" for k, v in plan.counts().items() if v)
-    if plan.traffic:
-        out.print("", markup=False)
-        for line in traffic_lines(plan.traffic):
-            out.print(f"-- {line}", markup=False)
-    unarchived = len(plan.unarchived_deletes())
-    out.print(f"\n-- {len(plan.statements)} statement(s); {counts or 'no hazards'}; "
-              f"{unarchived} delete(s) of data not archived first", markup=False)
+    def existing_url(self) -> Any:
+        """As ``url``, but never creates the managed cluster just to look: None without one."""
+        from ..api import operations
 
+        return operations.existing_database_url(self.project, self.database_url,
+                                                say=render.say)
 
-def _terminated(sql: str) -> str:
-    """A statement as ``psql -f`` runs it: with its ``;`` (on a line of its own when the last
-    line holds a comment, which would swallow it); a statement of comments only stays as is."""
-    from ..sqltext import strip_comments
+    @property
+    def locks(self) -> Any:
+        """--lock-timeout, --lock-retries, --online-lock-timeout as the api takes them (None:
+        the config's settings)."""
+        from ..api import LockOptions
 
-    text = sql.strip()
-    if not strip_comments(text).strip():
-        return text
-    return text + ("\n;" if "--" in text.rsplit("\n", 1)[-1] else ";")
+        return LockOptions(self.lock_timeout, self.lock_retries, self.online_lock_timeout)
 
 
-def _backup_first(proj: Any, url: Any) -> None:
+def shared(*, url: bool = False, shadow: bool = False, lock_wait: bool = False,
+           locks: bool = False, online: bool = False, json: bool = False,
+           ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A command with ``--project`` and the shared options asked for: ``url`` --database-url,
+    ``shadow`` --shadow-url, ``lock_wait`` --lock-wait, ``locks`` --lock-wait, --lock-timeout
+    and --lock-retries, ``online`` --online-lock-timeout, ``json`` --json. The command takes
+    one parameter annotated ``Shared``; the options go where it stands, --json last."""
+    wanted = {"project": True, "database_url": url, "shadow_url": shadow,
+              "lock_wait": lock_wait or locks, "lock_timeout": locks, "lock_retries": locks,
+              "online_lock_timeout": online, "as_json": json}
+    names = [name for name in _SHARED if wanted[name]]
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        signature = inspect.signature(command, eval_str=True)
+        own = list(signature.parameters.values())
+        holder = next((p for p in own if p.annotation is Shared), None)
+        if holder is None:
+            raise TypeError(f"{command.__name__}: @shared needs a parameter annotated Shared")
+
+        def option(name: str) -> inspect.Parameter:
+            annotation, default = _SHARED[name]
+            return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
+                                     annotation=annotation)
+
+        params: list[inspect.Parameter] = []
+        for param in own:
+            if param is holder:
+                params += [option(name) for name in names if name != "as_json"]
+            else:
+                params.append(param.replace(kind=inspect.Parameter.KEYWORD_ONLY))
+        if json:
+            params.append(option("as_json"))
+
+        @functools.wraps(command)
+        def run(**given: Any) -> Any:
+            values = {_FIELD.get(name, name): given.pop(name) for name in names}
+            return command(**{holder.name: Shared(**values)}, **given)
+
+        run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in params}
+        return run
+
+    return decorate
+
+
+def backup_first(proj: Any, url: Any) -> None:
     from ..api import operations
 
-    taken = operations.backup(proj, url, say=_say)
-    _say(f"backup: {taken.path} ({taken.size} bytes, version {taken.version}, checked with "
-         "pg_restore --list)")
+    render.backup_taken(operations.backup(proj, url, say=render.say))
 
 
-def _result_json(action: str, version: str | None, steps: Any = (), plans: Any = (),
-                 install: Any = None, upgrades: Any = (), **extra: Any) -> None:
-    """The one shape every writing command's ``--json`` prints (README "Output for scripts"):
-    ``action``, ``version`` (where the database now is, when known), ``install``, ``upgrades``,
-    ``steps`` (each step run: name, direction, seconds), ``plans`` (dry runs), then what is
-    particular to the command."""
-    _print_json({
-        "action": action,
-        "version": version,
-        "install": install.__dict__ if install is not None else None,
-        "upgrades": [{"from": a, "to": b, "seconds": t} for a, b, t in upgrades],
-        "steps": [dict(r.__dict__) for r in steps],
-        "plans": [p.as_dict() for p in plans],
-        **extra,
-    })
-
-
-def _lock_options(proj: Any, lock_timeout: str | None, lock_retries: int | None,
-                  online_lock_timeout: str | None = None) -> None:
-    """--lock-timeout / --lock-retries / --online-lock-timeout (checked while parsing) override
-    the config's settings for this run."""
-    if online_lock_timeout is not None:
-        proj.settings["online_lock_timeout"] = online_lock_timeout
-    if lock_timeout is not None:
-        proj.settings["lock_timeout"] = lock_timeout
-    if lock_retries is not None:
-        proj.settings["lock_retries"] = lock_retries
-
-
-def _known_version(proj: Any, version: str | None) -> None:
+def known_version(proj: Any, version: str | None) -> None:
     """A version the project knows, checked before any connection (or backup) is made."""
     if version is not None:
         proj.version(version)
-
-
-def render_findings(out: Any, findings: Any, offered: dict[str, tuple[str, str]] | None = None,
-                    ) -> None:
-    """The pre-flight report: each finding with its lines and how it is settled."""
-    for finding in findings:
-        out.print(f"  ✗ {finding.step}: {finding.summary}", markup=False)
-        for line in finding.details:
-            out.print(f"      {line}", markup=False)
-        if finding.resolution:
-            out.print(f"      settled by: --resolve {finding.resolution}", markup=False)
-        else:
-            out.print("      settled by: hand only", markup=False)
-    offers = sorted({f.resolution for f in findings if f.resolution and offered
-                     and f.resolution in offered})
-    for name in offers:
-        out.print(f"  --resolve {name}: {offered[name][1]}", markup=False)
-
-
-def findings_json(err: Any) -> dict[str, Any]:
-    """``--json`` of a run the pre-flight refused (stdout; the error line stays on stderr)."""
-    return {
-        "action": "refused",
-        "error": str(err),
-        "preflight": [f.as_dict() for f in err.findings],
-        "resolutions": {name: {"step": step, "description": text}
-                        for name, (step, text) in sorted(err.offered.items())},
-    }
-
-
-def traffic_lines(traffic: Any) -> list[str]:
-    """Whether the pending steps can run beside traffic, and how long each holds what."""
-    if not traffic:
-        return []
-    window = [t for t in traffic if not t["online"]]
-    lines = [("Beside traffic: every pending step runs online." if not window else
-              f"Needs a window: {len(window)} of {len(traffic)} pending step(s) hold tables "
-              "for longer than a catalog change; the others run online.")]
-    for item in traffic:
-        lines.append(f"  {'online' if item['online'] else 'WINDOW'}  {item['step']}")
-        for hold in item["holds"]:
-            lines.append(f"      {hold['text']}")
-    lines.append(f"  (estimates: {traffic[0]['rates']})")
-    return lines

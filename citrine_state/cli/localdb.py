@@ -2,78 +2,51 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .common import (
-    JsonOpt,
-    ProjectOpt,
-    _console,
-    _print_json,
-    _say,
-    db_app,
-)
+from . import render
+from .common import Shared, db_app, shared
 
 # --- db -----------------------------------------------------------------------------------------
 
 
-def _project_root(project: str | None) -> Path:
-    from ..project import find_root
-
-    return find_root(project)
-
-
 @db_app.command("start")
-def db_start(project: ProjectOpt = None) -> None:
+@shared()
+def db_start(opts: Shared) -> None:
     """Create (on first use) and start the managed local PostgreSQL."""
     from .. import api
 
-    status = api.db_start(_project_root(project), say=_say)
-    _console().print(f"running: PostgreSQL {status.version} on 127.0.0.1:{status.port} "
-                     f"({status.datadir})", markup=False)
+    render.db_start(api.db_start(opts.root, say=render.say))
 
 
 @db_app.command("stop")
-def db_stop(project: ProjectOpt = None) -> None:
+@shared()
+def db_stop(opts: Shared) -> None:
     """Stop the managed local PostgreSQL."""
     from .. import api
 
-    stopped = api.db_stop(_project_root(project))
-    _console().print("stopped" if stopped else "not running", markup=False)
+    render.db_stop(api.db_stop(opts.root))
 
 
 @db_app.command("status")
-def db_status(project: ProjectOpt = None, as_json: JsonOpt = False) -> None:
+@shared(json=True)
+def db_status(opts: Shared) -> None:
     """Whether the managed cluster exists and runs, where, on which port."""
     from .. import api
 
-    status = api.db_status(_project_root(project))
-    if as_json:
-        _print_json(status.as_dict())
-        return
-    out = _console()
-    if not status.created:
-        out.print("not created (any command that needs a database creates it; or `db start`)",
-                  markup=False)
-        return
-    state = "running" if status.running else "stopped"
-    out.print(f"{state}: PostgreSQL {status.version}, port {status.port}, data {status.datadir}",
-              markup=False)
-    out.print(f"url: {status.url}", markup=False)
+    render.db_status(api.db_status(opts.root), opts.json)
 
 
 @db_app.command("url")
+@shared()
 def db_url(
-    project: ProjectOpt = None,
+    opts: Shared,
     show_password: Annotated[bool, typer.Option("--show-password",
                                                 help="Include the password.")] = False,
 ) -> None:
     """Print the managed cluster's URL (without the password unless asked)."""
     from .. import api
 
-    sys.stdout.write(api.db_url(_project_root(project), show_password) + "\n")
-
-
+    render.db_url(api.db_url(opts.root, show_password))

@@ -8,51 +8,31 @@ from typing import Annotated
 import typer
 
 from ..errors import CheckFailed
+from . import render
 from .common import (
     AcceptEditedOpt,
     AllowHazardOpt,
     BackupOpt,
-    DatabaseUrlOpt,
     DropBaselineOpt,
     DryRunOpt,
-    JsonOpt,
-    LockRetriesOpt,
-    LockTimeoutOpt,
-    LockWaitOpt,
-    OnlineLockTimeoutOpt,
-    ProjectOpt,
     ResolveOpt,
-    ShadowUrlOpt,
+    Shared,
     VersionArg,
-    _backup_first,
-    _console,
-    _known_version,
-    _lock_options,
-    _masked,
-    _print_json,
-    _project,
-    _render_plan,
-    _say,
-    _url,
     app,
+    backup_first,
+    known_version,
     manager_app,
+    shared,
 )
-from .install import _report_upgrade
 
 
 @app.command("version")
+@shared(url=True, shadow=True, locks=True, online=True, json=True)
 def version_cmd(
     version: VersionArg,
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    shadow_url: ShadowUrlOpt = None,
-    lock_wait: LockWaitOpt = 60.0,
-    lock_timeout: LockTimeoutOpt = None,
-    lock_retries: LockRetriesOpt = None,
-    online_lock_timeout: OnlineLockTimeoutOpt = None,
+    opts: Shared,
     dry_run: DryRunOpt = False,
     allow_hazard: AllowHazardOpt = None,
-    as_json: JsonOpt = False,
     backup: BackupOpt = False,
     drop_baseline: DropBaselineOpt = False,
     accept_edited: AcceptEditedOpt = None,
@@ -61,32 +41,26 @@ def version_cmd(
     """Bring the database to exactly VERSION by the fitting path (spec: migrate:version)."""
     from .. import api
 
-    proj = _project(project)
-    _known_version(proj, version)
-    _lock_options(proj, lock_timeout, lock_retries, online_lock_timeout)
-    url = _url(proj, database_url)
+    known_version(opts.project, version)
+    url = opts.url()
     if backup and not dry_run:
-        _backup_first(proj, url)
-    _say(f"database: {_masked(url)}")
-    result = api.to_version(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
+        backup_first(opts.project, url)
+    render.say(f"database: {render.masked(url)}")
+    result = api.to_version(opts.project, url, version, opts.shadow_url,
+                            lock_wait=opts.lock_wait, locks=opts.locks, say=render.say,
                             dry_run=dry_run, allow_hazards=tuple(allow_hazard or ()),
                             drop_baseline=drop_baseline,
                             accept_edited=tuple(accept_edited or ()),
                             resolutions=tuple(resolve or ()))
-    _report_upgrade(result, as_json)
+    render.upgrade(result, opts.json)
 
 
 @app.command()
+@shared(url=True, shadow=True, locks=True, json=True)
 def rollback(
     version: VersionArg,
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    shadow_url: ShadowUrlOpt = None,
-    lock_wait: LockWaitOpt = 60.0,
-    lock_timeout: LockTimeoutOpt = None,
-    lock_retries: LockRetriesOpt = None,
+    opts: Shared,
     dry_run: DryRunOpt = False,
-    as_json: JsonOpt = False,
     drop_baseline: DropBaselineOpt = False,
     accept_edited: AcceptEditedOpt = None,
     backup: BackupOpt = False,
@@ -95,54 +69,35 @@ def rollback(
     against VERSION's snapshot (spec: migrate:rollback)."""
     from .. import api
 
-    proj = _project(project)
-    _known_version(proj, version)
-    _lock_options(proj, lock_timeout, lock_retries)
-    url = _url(proj, database_url)
+    known_version(opts.project, version)
+    url = opts.url()
     if backup and not dry_run:
-        _backup_first(proj, url)
-    _say(f"database: {_masked(url)}")
-    result = api.rollback(proj, url, version, shadow_url, lock_wait=lock_wait, say=_say,
-                          dry_run=dry_run, drop_baseline=drop_baseline,
+        backup_first(opts.project, url)
+    render.say(f"database: {render.masked(url)}")
+    result = api.rollback(opts.project, url, version, opts.shadow_url, lock_wait=opts.lock_wait,
+                          locks=opts.locks, say=render.say, dry_run=dry_run,
+                          drop_baseline=drop_baseline,
                           accept_edited=tuple(accept_edited or ()))
-    _report_upgrade(result, as_json)
+    render.upgrade(result, opts.json)
 
 
 @manager_app.command("batch")
+@shared(url=True, shadow=True, json=True)
 def manager_batch(
     check: Annotated[bool, typer.Option(
         "--check", help="Exit 1 if a committed consolidated migration is stale; write nothing."
     )] = False,
     show_plan: Annotated[bool, typer.Option("--plan", help="Print each plan with its "
                                                            "hazards.")] = False,
-    project: ProjectOpt = None,
-    database_url: DatabaseUrlOpt = None,
-    shadow_url: ShadowUrlOpt = None,
-    as_json: JsonOpt = False,
+    *,
+    opts: Shared,
 ) -> None:
     """Generate each version's consolidated migration from a migra diff of the snapshots and
     the steps' data moves (spec: migrate:manager batch)."""
     from .. import api
 
-    proj = _project(project)
-    url = _url(proj, database_url)
-    files = api.manager_batch(proj, url, shadow_url, check=check)
-    if as_json:
-        _print_json([{"version": f.version, "path": str(f.path.relative_to(proj.root)),
-                      "stale": f.stale, "notes": f.notes, "plan": f.plan.as_dict()}
-                     for f in files])
-    else:
-        out = _console()
-        for f in files:
-            rel = f.path.relative_to(proj.root)
-            word = ("STALE" if f.stale else "ok") if check else ("wrote" if f.stale else "same")
-            counts = ", ".join(f"{k} {v}" for k, v in f.plan.counts().items() if v)
-            out.print(f"{word:6} {rel} ({len(f.plan.statements)} statements; {counts})",
-                      markup=False)
-            for note in f.notes:
-                out.print(f"       note: {note}", markup=False)
-            if show_plan:
-                _render_plan(out, f.plan)
+    files = api.manager_batch(opts.project, opts.url(), opts.shadow_url, check=check)
+    render.manager_batch(opts.project, files, check, show_plan, opts.json)
     stale = [f.version for f in files if f.stale]
     if check and stale:
         raise CheckFailed(f"consolidated migration of version {', '.join(stale)} is stale: run "
