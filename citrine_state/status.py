@@ -69,10 +69,12 @@ class Status:
         return data
 
 
-def advise(st: Status, project: Project, set_aside: set[str] | None = None) -> None:
+def advise(st: Status, project: Project, set_aside: set[str] | None = None,
+           unmodelled: list[str] | None = None) -> None:
     """Follow the spec's decision tree: which strategy and command fit this database
     (``set_aside``: pending steps whose data a rollback set aside in the archive; only the
-    steps put it back, so the individual path)."""
+    steps put it back, so the individual path; ``unmodelled``: steps ``migrate`` would apply
+    that belong to versions without models yet, which ``pending`` leaves out)."""
     latest = project.latest.name
     breaking = any(project.version_of_step(s).breaking_changes for s in st.pending)
     backup = " Back up first (citrine-migrate backup): this upgrade has breaking changes." \
@@ -88,6 +90,12 @@ def advise(st: Status, project: Project, set_aside: set[str] | None = None) -> N
     elif st.state == "empty":
         st.strategy, st.recommendation = "consolidated", "citrine-migrate consolidated"
         st.advice = f"A fresh database: install {latest} directly from its snapshot."
+    elif st.state == "at-version" and not st.pending and unmodelled:
+        st.strategy, st.recommendation = "individual", "citrine-migrate migrate"
+        names = sorted({project.version_of_step(s).name for s in unmodelled})
+        st.advice = (f"Exactly at {st.version}, the newest modelled version; {len(unmodelled)} "
+                     f"step(s) of {', '.join(names)} (no models yet: a run is checked against a "
+                     "replay of the steps, not a snapshot) are pending: migrate applies them.")
     elif st.state == "at-version" and not st.pending:
         st.strategy, st.recommendation = None, None
         st.advice = "Up to date: nothing to run."
@@ -374,6 +382,7 @@ def read(conn: Connection, project: Project, url: URL, shadow_url: str | None = 
         waiting = {item.meta.get("step") for item in
                    setaside.find(conn, str(project.settings["archive_schema"]))}
     conn.rollback()
+    ahead: list[Step] = []
     if result.state not in ("empty", "not-citrine"):
         # what `migrate` would apply: every step not applied (also of versions without
         # models yet, which `pending` leaves out)
@@ -389,5 +398,6 @@ def read(conn: Connection, project: Project, url: URL, shadow_url: str | None = 
                 "settled (listed above; by hand"
                 + (f", or --resolve {' / '.join(offered)} where it says so" if offered
                    else "") + ")")
-    advise(result, project, waiting & set(result.pending))
+    advise(result, project, waiting & set(result.pending),
+           [s.name for s in ahead if s.name not in set(result.pending)])
     return result
