@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from .project import CONFIG_FILE, Project, _json_path
-from .steps import SQL_DOWN, SQL_UP
+from .steps import SQL_DOWN, SQL_UP, STEP_NAME
 
 STEP_FILE = re.compile(r"^(\d{14})-(.+)\.py$")
-STEP_NAME = re.compile(r"^(\d{14})-([A-Za-z0-9][A-Za-z0-9-]*)$")
 STEP_EXTENSIONS = (".ts", ".js", ".py")
 CUSTOM_DIR = "custom"
 

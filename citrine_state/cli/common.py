@@ -3,7 +3,8 @@ every command takes (the project, the database, a backup first). What they print
 ``render``.
 
 Heavy libraries (SQLAlchemy, migra) are imported inside the commands, never at start-up, so
-``--help`` stays fast. Every ``CitrineError`` becomes one line on stderr and its exit code.
+``--help`` stays fast. (``cli/__init__.py`` turns every ``CitrineError`` into one line on stderr
+and its exit code.)
 """
 
 from __future__ import annotations
