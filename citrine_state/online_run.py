@@ -41,9 +41,9 @@ from .project import Project
 from .runner import (
     Check,
     DriftAfterRun,
+    apply_step,
     lock_not_available,
     record_names,
-    run_and_record,
     run_direction,
     set_setting,
     transaction,
@@ -157,19 +157,8 @@ def _catalog_only(conn: Connection, project: Project, step: Step, say: Say,
     """A step with ``ONLINE = ()`` only changes the catalog: one transaction, as any step, but
     under the short online lock_timeout (retried), so it never holds up writes for long, and
     with no ``started`` row (there is nothing to resume)."""
-    fast = str(project.settings["online_lock_timeout"])
-
-    def attempt() -> float:
-        started = time.perf_counter()
-        with transaction(conn, project, f"step {step.name} (up)", say):
-            conn.execute(sa.text("SELECT set_config('lock_timeout', :v, true)"), {"v": fast})
-            run_and_record(conn, project, step, "up", say, kind=kind, batch=batch, note=note,
-                           resolutions=resolutions, lands_at=lands_at, defer_online=True)
-            verify_before_commit(conn, check, label)
-        return time.perf_counter() - started
-
-    return with_lock_retries(conn, project, f"step {step.name} (up)", attempt, say,
-                             timeout=fast)
+    return apply_step(conn, project, step, say, check, label, kind, batch, note, resolutions,
+                      lands_at, lock_timeout=str(project.settings["online_lock_timeout"]))
 
 
 def _done(conn: Connection, part: online.Part) -> bool:

@@ -496,23 +496,29 @@ def apply_step(
     note: str | None = None,
     resolutions: tuple[str, ...] = (),
     lands_at: str | None = None,
+    lock_timeout: str | None = None,
 ) -> float:
     """Run one step's ``up`` with its ledger rows in one transaction; ``check`` (the verifier)
     runs before COMMIT; ``resolutions`` (``--resolve``) the step offers run before its ``up``;
-    ``lands_at``: the run's last step (see :func:`record_names`). Returns the seconds it took.
-    (A step that declares ``ONLINE`` runs through ``online_run.apply_online_step`` instead.)"""
+    ``lands_at``: the run's last step (see :func:`record_names`); ``lock_timeout``: this
+    transaction's own (default: the run's). Returns the seconds it took. (A step that declares
+    ``ONLINE`` operations runs through ``online_run.apply_online_step`` instead.)"""
     if conn.in_transaction():
         conn.commit()
 
     def attempt() -> float:
         started = time.perf_counter()
         with transaction(conn, project, f"step {step.name} (up)", say):
+            if lock_timeout is not None:
+                conn.execute(sa.text("SELECT set_config('lock_timeout', :v, true)"),
+                             {"v": lock_timeout})
             run_and_record(conn, project, step, "up", say, kind=kind, batch=batch, note=note,
                            resolutions=resolutions, lands_at=lands_at)
             verify_before_commit(conn, check, label)
         return time.perf_counter() - started  # with the verification and the COMMIT
 
-    return with_lock_retries(conn, project, f"step {step.name} (up)", attempt, say)
+    return with_lock_retries(conn, project, f"step {step.name} (up)", attempt, say,
+                             timeout=lock_timeout)
 
 
 def revert_step(

@@ -398,6 +398,6 @@ def read(conn: Connection, project: Project, url: URL, shadow_url: str | None = 
                 "settled (listed above; by hand"
                 + (f", or --resolve {' / '.join(offered)} where it says so" if offered
                    else "") + ")")
-    advise(result, project, waiting & set(result.pending),
-           [s.name for s in ahead if s.name not in set(result.pending)])
+    pending = set(result.pending)
+    advise(result, project, waiting & pending, [s.name for s in ahead if s.name not in pending])
     return result

@@ -5,14 +5,12 @@ fixture project, no CitrineOS): the plan of ``migrate --dry-run`` for an online 
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 from .support.cli import citrine
+from .support.golden import assert_golden
 from .test_online_steps import _at_100
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _normalise(text: str) -> str:
@@ -23,23 +21,17 @@ def _normalise(text: str) -> str:
     return re.sub(r"\d+\.\d+s\b", "<seconds>", text)
 
 
-def _golden(name: str, actual: str) -> None:
-    path = FIXTURES / name
-    if os.environ.get("CITRINE_UPDATE_GOLDEN"):
-        path.write_text(actual, encoding="utf-8")
-    assert path.is_file(), f"{path} is missing: run with CITRINE_UPDATE_GOLDEN=1"
-    assert actual == path.read_text(encoding="utf-8")
 
 
 def test_the_dry_run_of_an_online_step_matches_the_golden(tmp_path: Path, database) -> None:
     project = _at_100(tmp_path, database, 3)
     run = citrine("migrate", "--dry-run", project=project, url=database)
     assert run.code == 0, run.text
-    _golden("engine-migrate-dry-run.sql", _normalise(run.out))
+    assert_golden("engine-migrate-dry-run.sql", _normalise(run.out))
 
 
 def test_status_before_an_online_step_matches_the_golden(tmp_path: Path, database) -> None:
     project = _at_100(tmp_path, database, 3)
     run = citrine("status", project=project, url=database)
     assert run.code == 0, run.text
-    _golden("engine-status.txt", _normalise(run.out))
+    assert_golden("engine-status.txt", _normalise(run.out))

@@ -21,6 +21,7 @@ from citrine_state import db
 from citrine_state.project import load as load_project
 
 from .support.cli import citrine
+from .support.golden import assert_golden
 from .support.stepping import repo_project
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -49,12 +50,6 @@ def _normalise(text: str) -> str:
     return text
 
 
-def _golden(name: str, actual: str) -> None:
-    path = FIXTURES / name
-    if os.environ.get("CITRINE_UPDATE_GOLDEN"):
-        path.write_text(actual, encoding="utf-8")
-    assert path.is_file(), f"{path} is missing: run with CITRINE_UPDATE_GOLDEN=1"
-    assert actual == path.read_text(encoding="utf-8")
 
 
 def _json(*args: str, project: Path, url=None) -> dict:
@@ -154,7 +149,7 @@ def test_report_markdown_without_a_database_matches_the_golden(mini: Path, tmp_p
                   project=mini)
     assert run.code == 0, run.text
     assert run.out == ""
-    _golden("report-offline.md", _normalise(out.read_text(encoding="utf-8")))
+    assert_golden("report-offline.md", _normalise(out.read_text(encoding="utf-8")))
 
 
 def test_report_markdown_with_a_database_matches_the_golden(mini: Path, database) -> None:
@@ -163,7 +158,7 @@ def test_report_markdown_with_a_database_matches_the_golden(mini: Path, database
     assert run.code == 0, run.text
     text = _normalise(run.out)
     assert str(database.database) not in text
-    _golden("report-database.md", text)
+    assert_golden("report-database.md", text)
 
 
 def test_report_json_names_drift_and_pending_steps(mini: Path, database) -> None:

@@ -11,7 +11,6 @@ from sqlalchemy.engine import URL
 
 from .. import consolidated_file, hazards, runner, setaside
 from .. import status as status_mod
-from ..autogen.consolidated import generate as generate_consolidated
 from ..errors import CheckFailed, CitrineError, Refused, UsageError
 from ..progress import Say, quiet
 from ..project import Project, Version, read_text
@@ -39,6 +38,8 @@ def manager_batch(project: Project, url: URL, shadow_url: str | None = None,
                   check: bool = False) -> list[BatchFile]:
     """Generate ``versions/<V>/v<V>-consolidated.sql`` for each modelled version with a
     predecessor; with ``check``, write nothing and report which committed files are stale."""
+    from ..autogen.consolidated import generate as generate_consolidated
+
     out: list[BatchFile] = []
     for version in project.modelled_versions:
         if project.previous(version) is None:
