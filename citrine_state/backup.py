@@ -29,7 +29,7 @@ from sqlalchemy.engine import URL
 from . import db, pgtools
 from .errors import Refused, UsageError
 from .progress import Say, quiet
-from .sqltext import quote_ident
+from .sqltext import quote_ident, quote_literal
 
 NAME_LIMIT = 63  # PostgreSQL's identifier length (NAMEDATALEN - 1)
 LIST_SETTINGS = ("search_path", "temp_tablespaces", "session_preload_libraries",
@@ -288,10 +288,6 @@ class RestoreResult:
         }
 
 
-def _ident(name: str) -> str:
-    return quote_ident(name)
-
-
 def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%d_%H%M%S")
 
@@ -346,18 +342,15 @@ def _database_props(conn: Any, name: str) -> dict[str, Any] | None:
 def _create_sql(name: str, like: dict[str, Any] | None) -> str:
     """CREATE DATABASE from template0 (pg_restore wants an empty one), with the encoding and
     locale of ``like`` when given."""
-    sql = f"CREATE DATABASE {_ident(name)} TEMPLATE template0"
+    sql = f"CREATE DATABASE {quote_ident(name)} TEMPLATE template0"
     if like:
-        sql += f" ENCODING {_literal(like['encoding_name'])}"
-        sql += f" LC_COLLATE {_literal(like['datcollate'])} LC_CTYPE {_literal(like['datctype'])}"
+        sql += f" ENCODING {quote_literal(str(like['encoding_name']))}"
+        sql += (f" LC_COLLATE {quote_literal(str(like['datcollate']))}"
+                f" LC_CTYPE {quote_literal(str(like['datctype']))}")
         icu = like.get("datlocale") or like.get("daticulocale")
         if like.get("datlocprovider") == "i" and icu:
-            sql += f" LOCALE_PROVIDER icu ICU_LOCALE {_literal(icu)}"
+            sql += f" LOCALE_PROVIDER icu ICU_LOCALE {quote_literal(str(icu))}"
     return sql
-
-
-def _literal(text: str) -> str:
-    return "'" + str(text).replace("'", "''") + "'"
 
 
 def _sessions(conn: Any, name: str) -> list[str]:
@@ -479,9 +472,10 @@ def restore_over(
                 raise Refused(_busy_message(name, busy))
             say(f"swapping: {name!r} -> {kept!r}, {staging!r} -> {name!r}")
             try:
-                conn.exec_driver_sql(f"ALTER DATABASE {_ident(name)} RENAME TO {_ident(kept)}")
-                conn.exec_driver_sql(f"ALTER DATABASE {_ident(staging)} RENAME TO "
-                                     f"{_ident(name)}")
+                conn.exec_driver_sql(f"ALTER DATABASE {quote_ident(name)} RENAME TO "
+                                     f"{quote_ident(kept)}")
+                conn.exec_driver_sql(f"ALTER DATABASE {quote_ident(staging)} RENAME TO "
+                                     f"{quote_ident(name)}")
                 conn.commit()
             except sa.exc.DBAPIError as exc:
                 if getattr(exc.orig, "sqlstate", None) != "55006":  # object_in_use
@@ -511,8 +505,8 @@ def _carry_over(conn: Any, old: dict[str, Any], new_name: str) -> list[str]:
     if owner and owner != current:
         try:
             with conn.begin_nested():
-                conn.exec_driver_sql(f"ALTER DATABASE {_ident(new_name)} OWNER TO "
-                                     f"{_ident(owner)}")
+                conn.exec_driver_sql(f"ALTER DATABASE {quote_ident(new_name)} OWNER TO "
+                                     f"{quote_ident(owner)}")
         except sa.exc.DBAPIError as exc:
             notes.append(f"the restored database is owned by {current}, not {owner}: "
                          f"{db.first_line(exc)}")
@@ -524,11 +518,11 @@ def _carry_over(conn: Any, old: dict[str, Any], new_name: str) -> list[str]:
     for item in rows:
         key, _, value = item.partition("=")
         # List settings are stored with their elements already quoted; others are one value.
-        text = value if key.lower() in LIST_SETTINGS else _literal(value)
+        text = value if key.lower() in LIST_SETTINGS else quote_literal(str(value))
         try:
             with conn.begin_nested():
-                conn.exec_driver_sql(f"ALTER DATABASE {_ident(new_name)} SET {_ident(key)} "
-                                     f"TO {text}")
+                conn.exec_driver_sql(f"ALTER DATABASE {quote_ident(new_name)} SET "
+                                     f"{quote_ident(key)} TO {text}")
         except sa.exc.DBAPIError as exc:
             notes.append(f"setting {key} was not carried over: {db.first_line(exc)}")
     return notes

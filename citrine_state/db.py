@@ -114,6 +114,19 @@ def run_script(conn: Connection, sql: str, whole: bool = False) -> None:
         _run_one(raw, statement)
 
 
+def run_statement(conn: Connection, sql: str) -> None:
+    """Run one statement exactly as written, inside ``conn``'s transaction: not split, and no
+    parameter parsing (text taken from the catalog, such as a CHECK with ``LIKE 'a%'``, may
+    hold a ``%``). A dry run sees it, as it sees ``run_script``'s statements."""
+    if not conn.in_transaction():
+        conn.begin()
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    for sink in _script_sinks:
+        sink.append(sql)
+    _run_one(raw, sql)
+
+
 # Below this many characters (a dozen statements or so) the savepoint's round trips cost
 # more than they save; above it, the script is not even split unless it fails.
 _WHOLE_SCRIPT_FROM = 2000

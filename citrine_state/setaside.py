@@ -29,7 +29,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from .sqltext import qualified, quote_ident
+from .sqltext import qualified, quote_ident, quote_literal
 
 MARK = "citrine-state set-aside "
 SUFFIX = "_down"
@@ -130,12 +130,8 @@ def _finish(conn: Connection, archive: str, name: str, meta: dict[str, Any]) -> 
     if not rows:
         _raw(conn, f"DROP TABLE {target}")
         return None
-    _raw(conn, f"COMMENT ON TABLE {target} IS {_literal(MARK + json.dumps(meta))}")
+    _raw(conn, f"COMMENT ON TABLE {target} IS {quote_literal(MARK + json.dumps(meta))}")
     return Kept(name, rows)
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def set_aside_rows(conn: Connection, archive: str, step: str, table: str,

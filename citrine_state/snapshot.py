@@ -26,6 +26,7 @@ from sqlalchemy.schema import (
 
 from .errors import UsageError
 from .project import Project, Version, read_text
+from .sqltext import quote_literal
 
 HEADER = (
     "-- citrine-state snapshot of version {version}\n"
@@ -52,12 +53,8 @@ def _enum_types(metadata: sa.MetaData) -> list[sa.Enum]:
 
 
 def _create_enum(enum: sa.Enum) -> str:
-    labels = ",\n".join("    " + _literal(label) for label in enum.enums)
+    labels = ",\n".join("    " + quote_literal(label) for label in enum.enums)
     return f"CREATE TYPE {_qualified(enum.schema, enum.name)} AS ENUM (\n{labels}\n);"
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _qualified(schema: str | None, name: str | None) -> str:

@@ -1,4 +1,4 @@
-"""SQL text helpers: comments and statement boundaries (no parsing beyond that)."""
+"""SQL text helpers: quoting, comments and statement boundaries (no parsing beyond that)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,16 @@ def quote_ident(name: str) -> str:
 def qualified(*parts: str) -> str:
     """``"schema"."table"`` (or any dotted path), each part quoted by ``quote_ident``."""
     return ".".join(quote_ident(part) for part in parts)
+
+
+def quote_literal(text: str) -> str:
+    """A string constant, as PostgreSQL's ``quote_literal`` writes it: quotes doubled, and in
+    the ``E'...'`` form with backslashes doubled when there is one, so that the text reads the
+    same whatever ``standard_conforming_strings`` says."""
+    quoted = text.replace("'", "''")
+    if "\\" in text:
+        return "E'" + quoted.replace("\\", "\\\\") + "'"
+    return "'" + quoted + "'"
 
 
 def strip_comments(sql: str) -> str:

@@ -191,17 +191,26 @@ def history_of(conn: Any, project: Project) -> History:
 
 
 def classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> Status:
-    latest = project.latest
-    all_steps = project.steps_up_to(project.versions[-1])
+    """What the database is (see ``Status``), with the applied step files that were edited or
+    are gone, whatever the state (the history is read once, here)."""
     if runner.is_empty(conn, project):
         return Status(
             state="empty",
             summary="empty database",
-            pending=project.steps_up_to(latest),
+            pending=project.steps_up_to(project.latest),
         )
+    history = history_of(conn, project)
+    result = _classified(conn, project, url, shadow_url, history)
+    result.edited, result.vanished = history.edited, history.vanished
+    return result
+
+
+def _classified(conn: Any, project: Project, url: URL, shadow_url: str | None,
+                history: History) -> Status:
+    latest = project.latest
+    all_steps = project.steps_up_to(project.versions[-1])
     ledger_applied = ledger.applied_steps(conn, project.settings["ledger_schema"])
     meta = ledger.sequelize_names(conn)
-    history = history_of(conn, project)
     if ledger_applied:
         applied, recorded_by = sorted(n for n in ledger_applied if n in all_steps), "ledger"
     else:
@@ -210,7 +219,6 @@ def classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> S
         applied = sorted(b for b in bases if b in all_steps)
         recorded_by = "SequelizeMeta" if meta else None
     pending = [s for s in project.steps_up_to(latest) if s not in applied]
-    found = {"edited": history.edited, "vanished": history.vanished}
     if history.unknown or history.not_in_project:
         # What migrate, undo and rollback refuse: say it here too, whichever records it.
         parts = []
@@ -228,7 +236,6 @@ def classify(conn: Any, project: Project, url: URL, shadow_url: str | None) -> S
             applied=applied,
             pending=pending,
             unknown=history.unknown + history.not_in_project,
-            **found,
         )
     started = sorted(ledger.in_progress(conn, project.settings["ledger_schema"]))
     if started:
@@ -373,9 +380,6 @@ def read(conn: Connection, project: Project, url: URL, shadow_url: str | None = 
         return result
     result = classify(conn, project, url, shadow_url)
     waiting: set[str] = set()
-    if result.state != "empty" and not (result.edited or result.vanished):
-        history = history_of(conn, project)
-        result.edited, result.vanished = history.edited, history.vanished
     if result.state != "empty":
         result.warnings += [lag.describe() for lag in
                             runner.sequence_lags(conn, project.settings["managed_schemas"])]

@@ -28,8 +28,12 @@ except a way up and a way down:
   so that databases which ran them are not told the step was edited (``is_former_form``).
 
 ``ctx`` (``StepContext``) gives plain SQL on the migrating connection (``execute``,
-``script``; a dry run captures both), SQL files, the archive schema and the set-aside helpers,
-``present_columns``, ``report`` for the user, and ``refuse`` to stop the run with one line.
+``script``, ``statement`` for one statement built from the catalog; a dry run captures all
+three), SQL files, the archive schema and the set-aside helpers, catalog questions
+(``exists``, ``count_rows``, ``present_columns``), ``insert_columns`` to give dropped columns
+back in their old place, ``report`` for the user, and ``refuse`` to stop the run with one line.
+Steps use these rather than the driver connection: what goes around them a dry run cannot
+show.
 """
 
 from __future__ import annotations
@@ -335,6 +339,38 @@ class StepContext:
     def run_sql_file(self, name: str) -> None:
         self.ensure_archive()
         self.script(self.sql_file(name))
+
+    def statement(self, sql: str) -> None:
+        """One statement exactly as written (not split, ``%`` is plain text): for SQL a step
+        builds from the catalog. A dry run shows it."""
+        from .db import run_statement
+
+        run_statement(self.conn, sql)
+
+    def exists(self, relation: str) -> bool:
+        """Whether the table (or view, index, sequence) ``relation`` is there, as SQL:
+        ``"Tenants"``, ``citrine_archive."20250621120000_IdTokens"``."""
+        return bool(self.execute("SELECT to_regclass(:r) IS NOT NULL",
+                                 {"r": relation}).scalar_one())
+
+    def count_rows(self, table: str) -> int:
+        """The rows of ``table`` (as SQL), 0 when there is no such table: an archive table a
+        down made only when it had something to keep."""
+        if not self.exists(table):
+            return 0
+        return int(self.execute(f"SELECT count(*) FROM {table}").scalar_one())
+
+    def insert_columns(self, table: str, before: str,
+                       columns: tuple[tuple[str, str], ...]) -> None:
+        """Give back dropped ``columns`` ((name, SQL type)) of ``table`` in their old place,
+        just before its column ``before`` (see ``columnorder``): a down that restores the older
+        schema restores its column order too. Every statement shows in a dry run."""
+        from .columnorder import insert_columns
+
+        try:
+            insert_columns(self.conn, table, before, columns)
+        except ValueError as err:
+            self.refuse(f"{self.step.name}: {err}")
 
     def present_columns(self, table: str, *columns: str) -> list[str]:
         """Those of ``columns`` that ``table`` has (a down that drops columns only when they

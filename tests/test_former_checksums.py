@@ -18,6 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 LANDED = (
     "60acf85bde8cf2ad76c7f2cd9d041a92c03b53b9",  # main before the online steps' speed-ups
     "b055d7c5fdebb62865cc5535a548ed164972d00c",  # main with them (issue 18 landed)
+    "98b10ecec879ab5b5f43b7277376289b3247d26c",  # before the step context took their helpers
 )
 
 

@@ -215,6 +215,9 @@ def test_rollback_and_version_dry_runs_replay_the_downs_and_count_real_deletes(
         drop = run.out.split('DROP TABLE IF EXISTS "AsyncJobStatuses";')[0].rsplit("\n", 2)[-2]
         assert drop == "-- hazards: deletes-data, locks-table (archived first)"
         assert "; 0 delete(s) of data not archived first" in run.out
+        # schema-fix's down puts dropped columns back in their place: each statement shows
+        assert 'ALTER TABLE "Transactions" ADD COLUMN "evseDatabaseId" integer, ADD COLUMN ' \
+               '"transactionId__citrine_moving"' in run.out
     assert content(url) == before
     assert set_asides(url) == []
 

@@ -20,13 +20,17 @@ CREATE TABLE IF NOT EXISTS "Tenants" (
 
 
 def down(ctx):
-    if ctx.execute("""SELECT to_regclass('"Tenants"')""").scalar() is not None:
+    if ctx.exists('"Tenants"'):
         ctx.set_aside_rows('"Tenants"')
     ctx.script('DROP TABLE IF EXISTS "Tenants";')
 
 
-# Earlier forms of this file that ran the same statements and made the same refusals (the
-# engine now runs SQL-only steps itself, steps refuse with ctx.refuse, and 1.8.2's token step
-# leaves its conflict check to the pre-flight when migrate builds the index online): see the
-# step contract in citrine_state.steps.
-FORMER_CHECKSUMS = ("7c0fece8f401e8628aafe7ffa10acbeec5cc4b37230cbec8fcf173ec9f8db4bb",)
+# Earlier forms of this file that ran the same statements and made the same refusals: edits
+# that only moved code into the engine (it runs SQL-only steps itself, steps refuse with
+# ctx.refuse and ask the step context's catalog helpers) or, in 1.8.2's token step, left its
+# conflict check to the pre-flight when migrate builds the index online. See the step contract
+# in citrine_state.steps.
+FORMER_CHECKSUMS = (
+    "7c0fece8f401e8628aafe7ffa10acbeec5cc4b37230cbec8fcf173ec9f8db4bb",
+    "1a3c3846384769111d536619b2d62883bdafda8deec390ec6a2bb66b8a408550",
+)

@@ -31,7 +31,7 @@ DATA_MOVES = ("create-default-tenant.up.sql", "tenants-sequence.sql")
 
 
 def down(ctx):
-    if ctx.execute("""SELECT to_regclass('"Tenants"')""").scalar() is None:
+    if not ctx.exists('"Tenants"'):
         return
     users = []
     for table, column in ctx.execute(REFERENCING).all():
@@ -52,10 +52,12 @@ def down(ctx):
     ctx.execute('DELETE FROM "Tenants" WHERE id = :id', {"id": DEFAULT_TENANT_ID})
 
 
-# Earlier forms of this file that ran the same statements and made the same refusals (the
-# engine now runs SQL-only steps itself, steps refuse with ctx.refuse, and 1.8.2's token step
-# leaves its conflict check to the pre-flight when migrate builds the index online): see the
-# step contract in citrine_state.steps.
+# Earlier forms of this file that ran the same statements and made the same refusals: edits
+# that only moved code into the engine (it runs SQL-only steps itself, steps refuse with
+# ctx.refuse and ask the step context's catalog helpers) or, in 1.8.2's token step, left its
+# conflict check to the pre-flight when migrate builds the index online. See the step contract
+# in citrine_state.steps.
 FORMER_CHECKSUMS = (
     "4c14d1bce747e1ee8c332ee3c91267e63085c5d941f16803e8507529e24a0103",
+    "7ab6a6761411997aaec7d145031490b78013b3331e716e212bff698824e9a0cb",
 )

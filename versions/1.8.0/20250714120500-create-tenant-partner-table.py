@@ -26,13 +26,17 @@ CREATE TABLE IF NOT EXISTS "TenantPartners" (
 
 
 def down(ctx):
-    if ctx.execute("""SELECT to_regclass('"TenantPartners"')""").scalar() is not None:
+    if ctx.exists('"TenantPartners"'):
         ctx.set_aside_rows('"TenantPartners"')
     ctx.script('DROP TABLE IF EXISTS "TenantPartners";')
 
 
-# Earlier forms of this file that ran the same statements and made the same refusals (the
-# engine now runs SQL-only steps itself, steps refuse with ctx.refuse, and 1.8.2's token step
-# leaves its conflict check to the pre-flight when migrate builds the index online): see the
-# step contract in citrine_state.steps.
-FORMER_CHECKSUMS = ("02f2ee879dc47bd05642c4df50d70fc0f7ff4e5ebaa12c602e381aee6bca58a7",)
+# Earlier forms of this file that ran the same statements and made the same refusals: edits
+# that only moved code into the engine (it runs SQL-only steps itself, steps refuse with
+# ctx.refuse and ask the step context's catalog helpers) or, in 1.8.2's token step, left its
+# conflict check to the pre-flight when migrate builds the index online. See the step contract
+# in citrine_state.steps.
+FORMER_CHECKSUMS = (
+    "02f2ee879dc47bd05642c4df50d70fc0f7ff4e5ebaa12c602e381aee6bca58a7",
+    "f1281c43187562489fe8851e19a9d14f3dee21c1207efd2af50a15795f902599",
+)

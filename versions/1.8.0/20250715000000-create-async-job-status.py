@@ -33,13 +33,17 @@ CREATE TABLE IF NOT EXISTS "AsyncJobStatuses" (
 
 
 def down(ctx):
-    if ctx.execute("""SELECT to_regclass('"AsyncJobStatuses"')""").scalar() is not None:
+    if ctx.exists('"AsyncJobStatuses"'):
         ctx.set_aside_rows('"AsyncJobStatuses"')
     ctx.script('DROP TABLE IF EXISTS "AsyncJobStatuses";')
 
 
-# Earlier forms of this file that ran the same statements and made the same refusals (the
-# engine now runs SQL-only steps itself, steps refuse with ctx.refuse, and 1.8.2's token step
-# leaves its conflict check to the pre-flight when migrate builds the index online): see the
-# step contract in citrine_state.steps.
-FORMER_CHECKSUMS = ("e5d1d7156ee475f52a5b5e94bc2a6f71ea17a2f10e7c10a52762bc0b5723fab0",)
+# Earlier forms of this file that ran the same statements and made the same refusals: edits
+# that only moved code into the engine (it runs SQL-only steps itself, steps refuse with
+# ctx.refuse and ask the step context's catalog helpers) or, in 1.8.2's token step, left its
+# conflict check to the pre-flight when migrate builds the index online. See the step contract
+# in citrine_state.steps.
+FORMER_CHECKSUMS = (
+    "e5d1d7156ee475f52a5b5e94bc2a6f71ea17a2f10e7c10a52762bc0b5723fab0",
+    "a87ed4844db4bab1d9e6fd126c4c5e33564a1956bc1ce80be306e09702f77dc3",
+)

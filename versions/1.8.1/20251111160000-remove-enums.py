@@ -142,7 +142,7 @@ SHOWN = 5  # rows named in a refusal
 def up(ctx: Any) -> None:
     ctx.script(UP)
     table = f'{ctx.archive}."{ARCHIVE_TABLE}"'
-    archived = _count(ctx, table)
+    archived = ctx.count_rows(table)
     ctx.script(ctx.sql_file("remove-enums.restore.sql"))
     ctx.script(ctx.sql_file("drop-empty-archive.sql"))
     if archived:
@@ -164,22 +164,19 @@ def down(ctx: Any) -> None:
     archive = ctx.ensure_archive()
     ctx.script(DOWN.replace("{archive}", archive))
     table = f'{archive}."{ARCHIVE_TABLE}"'
-    archived = _count(ctx, table)
+    archived = ctx.count_rows(table)
     if archived:
         ctx.report(f"{archived} connector(s) had a status or error code that 1.8.0's enums "
                    f"lack: kept in {table}, set NULL (an upgrade puts them back)")
     ctx.script(ctx.sql_file("drop-empty-archive.sql"))
 
 
-def _count(ctx: Any, table: str) -> int:
-    """Rows of an archive table, 0 when it does not exist."""
-    if not ctx.execute("SELECT to_regclass(:t) IS NOT NULL", {"t": table}).scalar_one():
-        return 0
-    return int(ctx.execute(f"SELECT count(*) FROM {table}").scalar_one())
-
-
-# Earlier forms of this file that ran the same statements and made the same refusals (the
-# engine now runs SQL-only steps itself, steps refuse with ctx.refuse, and 1.8.2's token step
-# leaves its conflict check to the pre-flight when migrate builds the index online): see the
-# step contract in citrine_state.steps.
-FORMER_CHECKSUMS = ("5b8e4e7fcadc4090515c743eb3fad5261e5169819805b6afef380c2e4caf5641",)
+# Earlier forms of this file that ran the same statements and made the same refusals: edits
+# that only moved code into the engine (it runs SQL-only steps itself, steps refuse with
+# ctx.refuse and ask the step context's catalog helpers) or, in 1.8.2's token step, left its
+# conflict check to the pre-flight when migrate builds the index online. See the step contract
+# in citrine_state.steps.
+FORMER_CHECKSUMS = (
+    "5b8e4e7fcadc4090515c743eb3fad5261e5169819805b6afef380c2e4caf5641",
+    "ce51ac7e127dad2f188c2e8d65b1d6a8584220b90d97ef1ebaa32ea3c9b08c51",
+)

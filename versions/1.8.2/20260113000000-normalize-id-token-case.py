@@ -133,7 +133,7 @@ def down(ctx: Any) -> None:
         )
     ctx.script(DOWN)
     marker = f'{ctx.archive}."{MARKER}"'
-    if ctx.execute("SELECT to_regclass(:t) IS NOT NULL", {"t": marker}).scalar_one():
+    if ctx.exists(marker):
         ctx.script(DROP_CITEXT.replace("{archive}", ctx.archive))
     elif ctx.applied_by() in INSTALLED_WITH_IT:
         ctx.script(DROP_UNUSED_CITEXT)
@@ -145,8 +145,12 @@ def down(ctx: Any) -> None:
     ctx.script(ctx.sql_file("drop-empty-archive.sql"))
 
 
-# Earlier forms of this file that ran the same statements and made the same refusals (the
-# engine now runs SQL-only steps itself, steps refuse with ctx.refuse, and 1.8.2's token step
-# leaves its conflict check to the pre-flight when migrate builds the index online): see the
-# step contract in citrine_state.steps.
-FORMER_CHECKSUMS = ("af23bf0aeb27e8947c16ea7372052ca633cfb8d4afac6d5296d0d42a6d50365c",)
+# Earlier forms of this file that ran the same statements and made the same refusals: edits
+# that only moved code into the engine (it runs SQL-only steps itself, steps refuse with
+# ctx.refuse and ask the step context's catalog helpers) or, in 1.8.2's token step, left its
+# conflict check to the pre-flight when migrate builds the index online. See the step contract
+# in citrine_state.steps.
+FORMER_CHECKSUMS = (
+    "af23bf0aeb27e8947c16ea7372052ca633cfb8d4afac6d5296d0d42a6d50365c",
+    "44c9cc6b2532b9947fb1511c76aff59b3dacc28891537c318caad7ccf47afbbd",
+)

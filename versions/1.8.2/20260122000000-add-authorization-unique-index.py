@@ -44,13 +44,15 @@ DROP INDEX IF EXISTS public."idToken_type";
 
 SHOWN = 3  # groups named in a refusal
 
-# Earlier forms of this file that ran the same statements and made the same refusals (the
-# engine now runs SQL-only steps itself, steps refuse with ctx.refuse, and 1.8.2's token step
-# leaves its conflict check to the pre-flight when migrate builds the index online): see the
-# step contract in citrine_state.steps.
+# Earlier forms of this file that ran the same statements and made the same refusals: edits
+# that only moved code into the engine (it runs SQL-only steps itself, steps refuse with
+# ctx.refuse and ask the step context's catalog helpers) or, in 1.8.2's token step, left its
+# conflict check to the pre-flight when migrate builds the index online. See the step contract
+# in citrine_state.steps.
 FORMER_CHECKSUMS = (
     "3a1c0ca0da80a4af700a8e82b0d5556c79a310c7d4725d7b71ffe035aa33167b",
     "814c7eb9ffd85a3051343b0e58087d1eaeb06dcb6418942f9da6e92e73bab093",
+    "94c8a0450775dfdc610e192ce4775311c9435a3523181158bc2689f863fbc6c1",
 )
 
 
@@ -134,7 +136,7 @@ def preflight(ctx: Any) -> list[Any]:
     """One finding per group of Authorizations the global index cannot hold."""
     from citrine_state.steps import Finding
 
-    if ctx.execute("SELECT to_regclass('public.\"idToken_type\"') IS NOT NULL").scalar_one():
+    if ctx.exists('public."idToken_type"'):
         return []  # the index is there: nothing can conflict
     rows = _conflicts(ctx)
     if not rows:
@@ -191,8 +193,7 @@ def _conflicts(ctx: Any) -> list[Any]:
     have = set(ctx.present_columns(table, "idToken", "idTokenId", "tenantId"))
     if "idToken" in have:
         sql = ctx.sql_file("authorization-token-conflicts.sql")
-    elif "idTokenId" in have and ctx.execute(
-            "SELECT to_regclass('public.\"IdTokens\"') IS NOT NULL").scalar_one():
+    elif "idTokenId" in have and ctx.exists('public."IdTokens"'):
         sql = ctx.sql_file("authorization-token-conflicts-1.7.sql").replace(
             "{tenant}", 'a."tenantId"' if "tenantId" in have else "1")
     else:
@@ -210,8 +211,7 @@ def _reference_counts(ctx: Any, ids: list[int]) -> dict[int, dict[str, int]]:
     if "idTokenId" in ctx.present_columns('public."Authorizations"', "idTokenId"):
         for name, sql in REFERENCES_17.items():
             table = name.split(".")[0]
-            if ctx.execute("SELECT to_regclass(:t) IS NOT NULL",
-                           {"t": f'public."{table}"'}).scalar_one():
+            if ctx.exists(f'public."{table}"'):
                 queries[name] = sql
     for name, sql in queries.items():
         for key in counts:
@@ -254,8 +254,7 @@ def resolve(ctx: Any, name: str) -> None:
 
 def _unmerge(ctx: Any) -> None:
     """The down of a merge: the merged rows and their links come back."""
-    if not ctx.execute("SELECT to_regclass(:t) IS NOT NULL",
-                       {"t": f'{ctx.archive}."{MERGED}"'}).scalar_one():
+    if not ctx.exists(f'{ctx.archive}."{MERGED}"'):
         return
     back = ctx.execute(f'SELECT count(*) FROM {ctx.archive}."{MERGED}"').scalar_one()
     ctx.script(ctx.sql_file("authorization-token-unmerge.sql"))
