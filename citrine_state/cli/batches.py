@@ -264,7 +264,7 @@ def interactive(selection: SelectOpt = None, *, opts: Shared) -> None:
 
 
 @app.command("custom")
-@shared(url=True, shadow=True, locks=True, backup="resolve", json=True)
+@shared(url=True, shadow=True, locks=True, backup=True, json=True)
 def custom(
     name: BatchArg,
     opts: Shared,

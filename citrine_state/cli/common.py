@@ -430,7 +430,7 @@ class Shared:
 
 
 def shared(*, url: bool = False, shadow: bool = False, lock_wait: bool = False,
-           locks: bool = False, online: bool = False, backup: bool | str = False,
+           locks: bool = False, online: bool = False, backup: bool = False,
            json: bool = False,
            ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """A command with ``--project`` and the shared options asked for: ``url`` --database-url,
@@ -438,13 +438,11 @@ def shared(*, url: bool = False, shadow: bool = False, lock_wait: bool = False,
     and --lock-retries, ``online`` --online-lock-timeout, ``backup`` --backup (taken by
     ``Shared.backup_first``), ``json`` --json. The command takes one parameter annotated
     ``Shared``; the options go where it stands, then --backup and --json after the command's
-    own. ``backup`` may instead name one of the command's own parameters: --backup goes just
-    before it, where that command's --help has always listed it."""
+    own."""
     wanted = {"project": True, "database_url": url, "shadow_url": shadow,
               "lock_wait": lock_wait or locks, "lock_timeout": locks, "lock_retries": locks,
-              "online_lock_timeout": online, "backup": bool(backup), "as_json": json}
+              "online_lock_timeout": online, "backup": backup, "as_json": json}
     names = [name for name in _SHARED if wanted[name]]
-    backup_before = backup if isinstance(backup, str) else None
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         signature = inspect.signature(command, eval_str=True)
@@ -452,10 +450,6 @@ def shared(*, url: bool = False, shadow: bool = False, lock_wait: bool = False,
         holder = next((p for p in own if p.annotation is Shared), None)
         if holder is None:
             raise TypeError(f"{command.__name__}: @shared needs a parameter annotated Shared")
-        if backup_before is not None and backup_before not in {p.name for p in own
-                                                               if p is not holder}:
-            raise TypeError(f"{command.__name__}: @shared(backup={backup_before!r}) names none "
-                            "of its parameters")
 
         def option(name: str) -> inspect.Parameter:
             annotation, default = _SHARED[name]
@@ -467,10 +461,8 @@ def shared(*, url: bool = False, shadow: bool = False, lock_wait: bool = False,
             if param is holder:
                 params += [option(name) for name in names if name not in _AFTER_OWN]
             else:
-                if param.name == backup_before:
-                    params.append(option("backup"))
                 params.append(param.replace(kind=inspect.Parameter.KEYWORD_ONLY))
-        if backup is True:
+        if backup:
             params.append(option("backup"))
         if json:
             params.append(option("as_json"))

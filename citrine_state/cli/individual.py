@@ -22,7 +22,7 @@ from .common import (
 
 
 @app.command()
-@shared(url=True, shadow=True, locks=True, online=True, backup="allow_out_of_order", json=True)
+@shared(url=True, shadow=True, locks=True, online=True, backup=True, json=True)
 def migrate(
     opts: Shared,
     allow_out_of_order: Annotated[bool, typer.Option(

@@ -48,7 +48,7 @@ def snapshot(
 
 
 @app.command()
-@shared(url=True, shadow=True, locks=True, backup="resolve", json=True)
+@shared(url=True, shadow=True, locks=True, backup=True, json=True)
 def consolidated(
     opts: Shared,
     dry_run: DryRunOpt = False,

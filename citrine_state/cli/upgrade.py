@@ -25,7 +25,7 @@ from .common import (
 
 
 @app.command("version")
-@shared(url=True, shadow=True, locks=True, online=True, backup="drop_baseline", json=True)
+@shared(url=True, shadow=True, locks=True, online=True, backup=True, json=True)
 def version_cmd(
     version: VersionArg,
     opts: Shared,
