@@ -467,3 +467,30 @@ def test_the_commands_that_remove_take_a_backup_first_and_answer_in_json(
     planned = _json(citrine("migrate", "--dry-run", "--json", project=project, url=database))
     assert planned["action"] == "planned" and len(planned["plans"]) == 1
     assert planned["plans"][0]["statements"]
+
+
+def test_backup_on_the_commands_that_add_comes_before_the_work_and_never_on_a_dry_run(
+    project: Path, database
+) -> None:
+    """--backup on version, migrate, consolidated and undo: one checked dump and its line
+    before the command writes; none on a dry run, which writes nothing."""
+    backups = project / "backups"
+
+    def dumps() -> int:
+        return len(list(backups.glob("*.dump"))) if backups.is_dir() else 0
+
+    assert citrine("version", "1.7.0", project=project, url=database).code == 0
+    for args in (("version", "1.8.0", "--backup", "--dry-run"),
+                 ("migrate", "--backup", "--dry-run"),
+                 ("consolidated", "--backup", "--dry-run"),
+                 ("undo", "--backup", "--dry-run")):
+        run = citrine(*args, project=project, url=database)
+        assert run.code == 0, run.text
+        assert "backup:" not in run.text, args
+    assert dumps() == 0
+    for count, args in enumerate((("version", "1.8.0", "--backup"), ("migrate", "--backup")),
+                                 start=1):
+        run = citrine(*args, project=project, url=database)
+        assert run.code == 0, run.text
+        assert dumps() == count
+        assert "backup: " in run.err and "checked with pg_restore --list" in run.err, run.err

@@ -16,13 +16,11 @@ import typer
 from ..errors import ConnectionFailed, UsageError
 from . import render
 from .common import (
-    BackupOpt,
     BatchArg,
     DropBaselineOpt,
     ResolveOpt,
     Shared,
     app,
-    backup_first,
     manager_app,
     shared,
 )
@@ -266,11 +264,10 @@ def interactive(selection: SelectOpt = None, *, opts: Shared) -> None:
 
 
 @app.command("custom")
-@shared(url=True, shadow=True, locks=True, json=True)
+@shared(url=True, shadow=True, locks=True, backup=True, json=True)
 def custom(
     name: BatchArg,
     opts: Shared,
-    backup: BackupOpt = False,
     resolve: ResolveOpt = None,
 ) -> None:
     """Run a custom batch: shadow replay first, then one transaction, verified (spec:
@@ -279,8 +276,7 @@ def custom(
 
     batch = api_batches.runnable(opts.project, name)  # bad files: one line, before connecting
     url = opts.url()
-    if backup:
-        backup_first(opts.project, url)
+    opts.backup_first(url)  # custom batches have no --dry-run
     render.say(f"database: {render.masked(url)}")
     render.custom_start(batch, opts.json)
     result = api_batches.run(opts.project, url, name, opts.shadow_url, lock_wait=opts.lock_wait,
@@ -307,12 +303,11 @@ def custom_list(opts: Shared) -> None:
 
 
 @app.command("custom:rollback")
-@shared(url=True, shadow=True, locks=True, json=True)
+@shared(url=True, shadow=True, locks=True, backup=True, json=True)
 def custom_rollback(
     name: BatchArg,
     opts: Shared,
     drop_baseline: DropBaselineOpt = False,
-    backup: BackupOpt = False,
 ) -> None:
     """Revert what a custom batch applied, in reverse order, in one transaction, verified
     (spec: migrate:custom:rollback NAME). A batch with the baseline (the first step) only
@@ -322,8 +317,7 @@ def custom_rollback(
     proj = opts.project
     api_batches.check_name(name)  # a bad name is refused before anything is printed
     url = opts.url()
-    if backup:
-        backup_first(proj, url)
+    opts.backup_first(url)  # custom batches have no --dry-run
     render.say(f"database: {render.masked(url)}")
     result = api_batches.rollback(proj, url, name, opts.shadow_url, lock_wait=opts.lock_wait,
                                   locks=opts.locks, say=render.say, drop_baseline=drop_baseline)

@@ -345,9 +345,11 @@ BatchArg = Annotated[
 # as if the command declared each; the command gets one ``Shared`` with what they resolve to:
 #
 #     @app.command()
-#     @shared(url=True, shadow=True, locks=True, json=True)
+#     @shared(url=True, shadow=True, locks=True, backup=True, json=True)
 #     def undo(opts: Shared, dry_run: DryRunOpt = False) -> None:
-#         run = api.undo(opts.project, opts.url(), opts.shadow_url, lock_wait=opts.lock_wait,
+#         url = opts.url()
+#         opts.backup_first(url, dry_run=dry_run)
+#         run = api.undo(opts.project, url, opts.shadow_url, lock_wait=opts.lock_wait,
 #                        locks=opts.locks, say=render.say, dry_run=dry_run)
 
 _SHARED: dict[str, tuple[Any, Any]] = {  # parameter: (its option, its default), in --help order
@@ -358,9 +360,11 @@ _SHARED: dict[str, tuple[Any, Any]] = {  # parameter: (its option, its default),
     "lock_timeout": (LockTimeoutOpt, None),
     "lock_retries": (LockRetriesOpt, None),
     "online_lock_timeout": (OnlineLockTimeoutOpt, None),
+    "backup": (BackupOpt, False),
     "as_json": (JsonOpt, False),
 }
 _FIELD = {"project": "project_dir", "as_json": "json"}  # the rest keep their parameter's name
+_AFTER_OWN = ("backup", "as_json")  # listed after the command's own options, not where Shared is
 
 
 @dataclass
@@ -376,6 +380,7 @@ class Shared:
     lock_timeout: str | None = None
     lock_retries: int | None = None
     online_lock_timeout: str | None = None
+    backup: bool = False  # --backup: taken by backup_first
     json: bool = False  # --json
 
     @functools.cached_property
@@ -414,17 +419,29 @@ class Shared:
 
         return LockOptions(self.lock_timeout, self.lock_retries, self.online_lock_timeout)
 
+    def backup_first(self, url: Any, *, dry_run: bool = False) -> None:
+        """With --backup, a checked pg_dump of ``url`` (its line printed) before the command
+        changes anything; a failed one stops the command. No dump on a dry run, which changes
+        nothing. Called once the arguments are checked, so a refused command leaves no dump."""
+        if self.backup and not dry_run:
+            from ..api import operations
+
+            render.backup_taken(operations.backup(self.project, url, say=render.say))
+
 
 def shared(*, url: bool = False, shadow: bool = False, lock_wait: bool = False,
-           locks: bool = False, online: bool = False, json: bool = False,
+           locks: bool = False, online: bool = False, backup: bool = False,
+           json: bool = False,
            ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """A command with ``--project`` and the shared options asked for: ``url`` --database-url,
     ``shadow`` --shadow-url, ``lock_wait`` --lock-wait, ``locks`` --lock-wait, --lock-timeout
-    and --lock-retries, ``online`` --online-lock-timeout, ``json`` --json. The command takes
-    one parameter annotated ``Shared``; the options go where it stands, --json last."""
+    and --lock-retries, ``online`` --online-lock-timeout, ``backup`` --backup (taken by
+    ``Shared.backup_first``), ``json`` --json. The command takes one parameter annotated
+    ``Shared``; the options go where it stands, then --backup and --json after the command's
+    own."""
     wanted = {"project": True, "database_url": url, "shadow_url": shadow,
               "lock_wait": lock_wait or locks, "lock_timeout": locks, "lock_retries": locks,
-              "online_lock_timeout": online, "as_json": json}
+              "online_lock_timeout": online, "backup": backup, "as_json": json}
     names = [name for name in _SHARED if wanted[name]]
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -442,9 +459,11 @@ def shared(*, url: bool = False, shadow: bool = False, lock_wait: bool = False,
         params: list[inspect.Parameter] = []
         for param in own:
             if param is holder:
-                params += [option(name) for name in names if name != "as_json"]
+                params += [option(name) for name in names if name not in _AFTER_OWN]
             else:
                 params.append(param.replace(kind=inspect.Parameter.KEYWORD_ONLY))
+        if backup:
+            params.append(option("backup"))
         if json:
             params.append(option("as_json"))
 
@@ -458,12 +477,6 @@ def shared(*, url: bool = False, shadow: bool = False, lock_wait: bool = False,
         return run
 
     return decorate
-
-
-def backup_first(proj: Any, url: Any) -> None:
-    from ..api import operations
-
-    render.backup_taken(operations.backup(proj, url, say=render.say))
 
 
 def known_version(proj: Any, version: str | None) -> None:

@@ -10,13 +10,11 @@ from ..errors import EXIT_PROBLEM
 from . import render
 from .common import (
     AcceptEditedOpt,
-    BackupOpt,
     DropBaselineOpt,
     DryRunOpt,
     ResolveOpt,
     Shared,
     app,
-    backup_first,
     shared,
 )
 
@@ -24,10 +22,9 @@ from .common import (
 
 
 @app.command()
-@shared(url=True, shadow=True, locks=True, online=True, json=True)
+@shared(url=True, shadow=True, locks=True, online=True, backup=True, json=True)
 def migrate(
     opts: Shared,
-    backup: BackupOpt = False,
     allow_out_of_order: Annotated[bool, typer.Option(
         "--allow-out-of-order",
         help="Apply pending steps older than the newest applied one (recorded in the ledger).",
@@ -41,8 +38,7 @@ def migrate(
     from .. import api
 
     url = opts.url()
-    if backup and not dry_run:
-        backup_first(opts.project, url)
+    opts.backup_first(url, dry_run=dry_run)
     out = render.console(stderr=opts.json)
     # a dry run's stdout is the plan, SQL that psql -f runs: everything else is a comment
     out.print(f"{'-- ' if dry_run else ''}Database: {render.masked(url)}", markup=False)
@@ -72,21 +68,19 @@ def check(opts: Shared) -> None:
 
 
 @app.command()
-@shared(url=True, shadow=True, locks=True, json=True)
+@shared(url=True, shadow=True, locks=True, backup=True, json=True)
 def undo(
     opts: Shared,
     dry_run: DryRunOpt = False,
     drop_baseline: DropBaselineOpt = False,
     accept_edited: AcceptEditedOpt = None,
-    backup: BackupOpt = False,
 ) -> None:
     """Revert the last applied step, restoring archived data (spec: db:migrate:undo). The
     baseline (the first step) only with --drop-baseline, after a checked backup."""
     from .. import api
 
     url = opts.url()
-    if backup and not dry_run:
-        backup_first(opts.project, url)
+    opts.backup_first(url, dry_run=dry_run)
     render.say(f"database: {render.masked(url)}")
     run = api.undo(opts.project, url, opts.shadow_url, lock_wait=opts.lock_wait,
                    locks=opts.locks, say=render.say, dry_run=dry_run,

@@ -10,12 +10,10 @@ from ..errors import EXIT_PROBLEM, CheckFailed
 from . import render
 from .common import (
     AllowHazardOpt,
-    BackupOpt,
     DryRunOpt,
     ResolveOpt,
     Shared,
     app,
-    backup_first,
     known_version,
     parse_version,
     shared,
@@ -50,12 +48,11 @@ def snapshot(
 
 
 @app.command()
-@shared(url=True, shadow=True, locks=True, json=True)
+@shared(url=True, shadow=True, locks=True, backup=True, json=True)
 def consolidated(
     opts: Shared,
     dry_run: DryRunOpt = False,
     allow_hazard: AllowHazardOpt = None,
-    backup: BackupOpt = False,
     resolve: ResolveOpt = None,
 ) -> None:
     """Fresh install from the latest snapshot, or consolidated upgrades from an exact older
@@ -63,8 +60,7 @@ def consolidated(
     from .. import api
 
     url = opts.url()
-    if backup and not dry_run:
-        backup_first(opts.project, url)
+    opts.backup_first(url, dry_run=dry_run)
     render.say(f"database: {render.masked(url)}")
     result = api.consolidated(opts.project, url, opts.shadow_url, lock_wait=opts.lock_wait,
                               locks=opts.locks, say=render.say, dry_run=dry_run,

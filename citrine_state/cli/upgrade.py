@@ -12,14 +12,12 @@ from . import render
 from .common import (
     AcceptEditedOpt,
     AllowHazardOpt,
-    BackupOpt,
     DropBaselineOpt,
     DryRunOpt,
     ResolveOpt,
     Shared,
     VersionArg,
     app,
-    backup_first,
     known_version,
     manager_app,
     shared,
@@ -27,13 +25,12 @@ from .common import (
 
 
 @app.command("version")
-@shared(url=True, shadow=True, locks=True, online=True, json=True)
+@shared(url=True, shadow=True, locks=True, online=True, backup=True, json=True)
 def version_cmd(
     version: VersionArg,
     opts: Shared,
     dry_run: DryRunOpt = False,
     allow_hazard: AllowHazardOpt = None,
-    backup: BackupOpt = False,
     drop_baseline: DropBaselineOpt = False,
     accept_edited: AcceptEditedOpt = None,
     resolve: ResolveOpt = None,
@@ -43,8 +40,7 @@ def version_cmd(
 
     known_version(opts.project, version)
     url = opts.url()
-    if backup and not dry_run:
-        backup_first(opts.project, url)
+    opts.backup_first(url, dry_run=dry_run)
     render.say(f"database: {render.masked(url)}")
     result = api.to_version(opts.project, url, version, opts.shadow_url,
                             lock_wait=opts.lock_wait, locks=opts.locks, say=render.say,
@@ -56,14 +52,13 @@ def version_cmd(
 
 
 @app.command()
-@shared(url=True, shadow=True, locks=True, json=True)
+@shared(url=True, shadow=True, locks=True, backup=True, json=True)
 def rollback(
     version: VersionArg,
     opts: Shared,
     dry_run: DryRunOpt = False,
     drop_baseline: DropBaselineOpt = False,
     accept_edited: AcceptEditedOpt = None,
-    backup: BackupOpt = False,
 ) -> None:
     """Go back down to VERSION through the steps' downs, restoring archived data, verified
     against VERSION's snapshot (spec: migrate:rollback)."""
@@ -71,8 +66,7 @@ def rollback(
 
     known_version(opts.project, version)
     url = opts.url()
-    if backup and not dry_run:
-        backup_first(opts.project, url)
+    opts.backup_first(url, dry_run=dry_run)
     render.say(f"database: {render.masked(url)}")
     result = api.rollback(opts.project, url, version, opts.shadow_url, lock_wait=opts.lock_wait,
                           locks=opts.locks, say=render.say, dry_run=dry_run,
