@@ -3,14 +3,15 @@
 The report fixture project (widgets at 1.0.0) with one pending step in 1.1.0 that declares
 ``ONLINE``: it adds a column and a table of colours in its transaction, then, online, an index
 on ``slow_length(name)`` (an immutable function that sleeps 20 ms a row, so the concurrent
-build lasts as long as a test needs) and a foreign key from widgets.colour to the colours.
+build lasts as long as a test needs) and a foreign key from widgets.colour to the colours
+(``ONLINE_STEP`` and ``at_100`` in tests/support/fixture_project.py, shared with the engine
+goldens).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -23,40 +24,10 @@ import sqlalchemy as sa
 from citrine_state import db
 
 from .support.cli import _render, citrine
-
-MINI = Path(__file__).resolve().parent / "fixtures" / "report-project"
-STEP = "20250201100000-widget-colours"
-
-ONLINE_STEP = '''"""Widget colours from a list, and an index on name lengths."""
-
-from citrine_state.online import ForeignKey, Index
-
-ONLINE = (
-    Index("widgets_name_length", "public.widgets", "USING btree (slow_length(name))"),
-    ForeignKey("widgets_colour_fkey", "public.widgets", ("colour",), "public.colours",
-               ("name",)),
-)
-
-
-def up(ctx):
-    ctx.script("""
-CREATE FUNCTION slow_length(text) RETURNS integer IMMUTABLE LANGUAGE plpgsql AS $$
-BEGIN PERFORM pg_sleep(0.02); RETURN length($1); END $$;
-CREATE TABLE colours (name varchar(20) PRIMARY KEY);
-INSERT INTO colours VALUES ('red'), ('green'), ('blue');
-ALTER TABLE widgets ADD COLUMN weight integer;
-""")
-
-
-def down(ctx):
-    ctx.script("""
-ALTER TABLE widgets DROP CONSTRAINT IF EXISTS widgets_colour_fkey;
-DROP INDEX IF EXISTS widgets_name_length;
-ALTER TABLE widgets DROP COLUMN weight;
-DROP TABLE colours;
-DROP FUNCTION slow_length(text);
-""")
-'''
+from .support.fixture_project import MINI, ONLINE_STEP
+from .support.fixture_project import ONLINE_STEP_NAME as STEP
+from .support.fixture_project import at_100 as _at_100
+from .support.fixture_project import query as _query
 
 CATALOG = """
 SELECT 'column', table_name || '.' || column_name FROM information_schema.columns
@@ -67,34 +38,6 @@ UNION ALL SELECT 'constraint', conname || ' validated=' || convalidated FROM pg_
  WHERE connamespace = 'public'::regnamespace
 UNION ALL SELECT 'function', proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace
 ORDER BY 1, 2"""
-
-
-def _project(tmp_path: Path) -> Path:
-    dest = tmp_path / "mini"
-    shutil.copytree(MINI, dest, ignore=shutil.ignore_patterns("__pycache__", ".citrine"))
-    folder = dest / "versions" / "1.1.0"
-    (folder / "20250201090000-create-gadgets.py").unlink()
-    (folder / f"{STEP}.py").write_text(ONLINE_STEP, encoding="utf-8")
-    config = json.loads((dest / "migration-config.json").read_text(encoding="utf-8"))
-    config["versions"]["1.1.0"]["migrations"] = [STEP]
-    (dest / "migration-config.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
-    return dest
-
-
-def _query(url: object, sql: str) -> list[tuple]:
-    with db.connect(url) as conn:
-        result = conn.execute(sa.text(sql))
-        rows = [tuple(r) for r in result] if result.returns_rows else []
-        conn.commit()
-        return rows
-
-
-def _at_100(tmp_path: Path, url: object, widgets: int, colour: str = "red") -> Path:
-    project = _project(tmp_path)
-    assert citrine("version", "1.0.0", project=project, url=url).code == 0
-    _query(url, f"INSERT INTO widgets (name, colour) SELECT 'w' || k, '{colour}' "
-                f"FROM generate_series(1, {widgets}) AS k")
-    return project
 
 
 def _ledger(url: object) -> list[tuple]:

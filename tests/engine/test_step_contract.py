@@ -11,9 +11,9 @@ import sqlalchemy as sa
 
 from citrine_state import db
 
-from .support.cli import citrine
+from ..support.cli import citrine
+from ..support.fixture_project import MINI
 
-MINI = Path(__file__).resolve().parent / "fixtures" / "report-project"
 STEP = "20250201090000-create-gadgets"
 
 SQL_ONLY = '''"""Create the gadgets table, each gadget belonging to a widget: SQL only."""
