@@ -433,7 +433,9 @@ def require_known_version(project: Project, name: str | None) -> Version:
         return project.latest
     version = project.version(name)
     if project.models_path(version) is None:
-        raise UsageError(f"version {name} has no models in schema/ yet")
+        raise UsageError(f"version {name} has no models in schema/ yet, so no snapshot to go "
+                         "to or compare with: `citrine-migrate migrate` applies its steps "
+                         "(checked against a replay of them)")
     return version
 
 

@@ -41,7 +41,9 @@ def version_with_exactly(project: Project, applied: set[str]) -> Version | None:
 
 @dataclass
 class Status:
-    state: str  # empty | at-version | between-versions | in-progress | drifted | not-citrine
+    # empty | at-version | between-versions (applied steps that are no modelled version, also
+    # every step of one without models yet) | in-progress | drifted | not-citrine
+    state: str
     summary: str
     release: str | None = None  # a known release this state is (config ``releases``)
     version: str | None = None
@@ -113,6 +115,10 @@ def advise(st: Status, project: Project, set_aside: set[str] | None = None,
         st.advice = ("An online step was stopped part-way (killed, or a lock it could not "
                      "get): every part of it is safe to run again, and migrate completes it, "
                      "then goes on with the rest.")
+    elif st.state == "between-versions" and not st.pending and not unmodelled:
+        st.strategy, st.recommendation = None, None
+        st.advice = ("Up to date: every step is applied and the schema is what they produce; "
+                     "nothing to run.")
     elif st.state == "between-versions":
         st.strategy, st.recommendation = "individual", "citrine-migrate migrate"
         st.advice = ("Some steps of the next version are applied: continue with the individual "
@@ -279,9 +285,13 @@ def _classified(conn: Any, project: Project, url: URL, shadow_url: str | None,
     if applied:
         base = last_complete_version(project, set(applied))
         extra = [s for s in applied if base is None or s not in project.steps_up_to(base)]
-        where = f"{base.name} + {len(extra)} step(s)" if base else f"{len(applied)} step(s)"
+        where = applied_where(project, applied)
         nxt = project.version_of_step(extra[0]).name if extra else None
         summary = f"between versions: {where}" + (f" of {nxt}" if nxt else "")
+        if base is not None and not extra:
+            # every step of a version that has no models yet: no snapshot to be exactly at
+            summary = (f"{where} applied (no models yet: checked against a replay of its "
+                       "steps, not a snapshot)")
         release = project.release_for(applied)
         if release:
             summary = f"{release} = {where}" + (f" of {nxt}" if nxt else "")
@@ -329,6 +339,16 @@ def _classified(conn: Any, project: Project, url: URL, shadow_url: str | None,
         "records what ran",
         pending=pending,
     )
+
+
+def applied_where(project: Project, applied: list[str]) -> str:
+    """Where applied steps that match no modelled version stand, in words: ``1.0.0 + 2
+    step(s)``, ``every step of 1.1.0`` (a version without models yet), ``3 step(s)``."""
+    base = last_complete_version(project, set(applied))
+    if base is None:
+        return f"{len(applied)} step(s)"
+    extra = [s for s in applied if s not in project.steps_up_to(base)]
+    return f"{base.name} + {len(extra)} step(s)" if extra else f"every step of {base.name}"
 
 
 def last_complete_version(project: Project, applied: set[str]) -> Version | None:

@@ -50,13 +50,13 @@ def masked(url: Any) -> str:
 # --- the pieces of several results --------------------------------------------------------------
 
 
-def diff(to: Any, result: Any) -> None:
-    """A schema difference: each change, then the SQL that would reconcile it."""
+def diff(to: Any, result: Any, expected: str = "the snapshot") -> None:
+    """A schema difference: each change, then the SQL that would reconcile it (with
+    ``expected``, what the live schema was compared with)."""
     for item in result.differences:
         to.print(f"  {item.change:10} {item.kind} {item.name}", markup=False)
     if result.statements:
-        to.print("\nSQL that would reconcile the live schema with the snapshot:",
-                       markup=False)
+        to.print(f"\nSQL that would reconcile the live schema with {expected}:", markup=False)
         for statement in result.statements:
             to.print("  " + statement.replace("\n", "\n  "), markup=False)
 
@@ -105,9 +105,13 @@ def traffic_lines(traffic: Any) -> list[str]:
     if not traffic:
         return []
     window = [t for t in traffic if not t["online"]]
-    lines = [("Beside traffic: every pending step runs online." if not window else
-              f"Needs a window: {len(window)} of {len(traffic)} pending step(s) hold tables "
-              "for longer than a catalog change; the others run online.")]
+    if not window:
+        head = "Beside traffic: every pending step runs online."
+    else:
+        head = (f"Needs a window: {len(window)} of {len(traffic)} pending step(s) hold tables "
+                "for longer than a catalog change"
+                + ("; the others run online." if len(window) < len(traffic) else "."))
+    lines = [head]
     for item in traffic:
         lines.append(f"  {'online' if item['online'] else 'WINDOW'}  {item['step']}")
         for hold in item["holds"]:
@@ -318,11 +322,13 @@ def verify(result: Any, url: Any, as_json: bool) -> None:
         print_json(result.as_dict())
         return
     shown = console()
+    against = (f"the applied steps ({result.replayed}, replayed: no version fits them)"
+               if result.replayed else f"version {result.version}")
     if result.diff.in_sync:
-        shown.print(f"✅ in sync with version {result.version} ({masked(url)})", markup=False)
+        shown.print(f"✅ in sync with {against} ({masked(url)})", markup=False)
     else:
-        shown.print(f"❌ drift from version {result.version} ({masked(url)}):", markup=False)
-        diff(shown, result.diff)
+        shown.print(f"❌ drift from {against} ({masked(url)}):", markup=False)
+        diff(shown, result.diff, "what the steps produce" if result.replayed else "the snapshot")
     if result.sequences:
         shown.print(f"❌ {len(result.sequences)} sequence(s) behind their ids (not drift: "
                     "the next insert fails with a duplicate key):", markup=False)

@@ -132,3 +132,25 @@ def test_version_1_0_0_dry_run_from_empty_is_the_plan_of_its_snapshot_install(
     run = _ok(citrine("version", "1.0.0", "--dry-run", project=project, url=database))
     assert_golden("engine/version-1.0.0-dry-run-from-empty.sql", _normalise(run.out, project))
     assert query(database, "SELECT to_regclass('widgets')") == [(None,)]
+
+
+def test_every_step_of_a_version_without_models_applied_is_up_to_date_and_verifies_by_replay(
+        tmp_path: Path, database) -> None:
+    """1.1.0 has steps but no models yet: once ``migrate`` applied them, ``status`` says so
+    and that nothing is left to run, and ``verify`` compares with a replay of the steps (in
+    sync, then a drift once a column is added by hand), where there is no snapshot."""
+    project = _at_110(tmp_path, database)
+    status = _ok(citrine("status", project=project, url=database))
+    assert_golden("engine/status-every-step-of-an-unmodelled-version.txt",
+                  _normalise(status.out, project))
+    same = _ok(citrine("verify", project=project, url=database))
+    assert_golden("engine/verify-replay-in-sync.txt", _normalise(same.out, project))
+    query(database, "ALTER TABLE gadgets ADD COLUMN weight integer")
+    drift = citrine("verify", project=project, url=database)
+    assert drift.code == 1, drift.text
+    assert_golden("engine/verify-replay-drift.txt", _normalise(drift.out, project))
+    target = citrine("version", "1.1.0", "--dry-run", project=project, url=database)
+    assert target.code == 2, target.text
+    assert target.err.splitlines()[-1] == (
+        "error: version 1.1.0 has no models in schema/ yet, so no snapshot to go to or compare "
+        "with: `citrine-migrate migrate` applies its steps (checked against a replay of them)")

@@ -15,7 +15,7 @@ from citrine_state.project import load
 from citrine_state.sqltext import quote_literal
 from citrine_state.steps import StepContext, all_steps
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "report-project"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "report-project"
 
 TABLES = r"""
 CREATE TABLE "Parks" (id serial PRIMARY KEY, name text NOT NULL);
