@@ -96,6 +96,10 @@ def _unlisted_step(project: Path) -> None:
         '"""Not in the config."""\n\ndef up(ctx):\n    pass\n\n\ndef down(ctx):\n    pass\n')
 
 
+def _added_column(url: URL) -> None:
+    _exec(url, 'ALTER TABLE "Tenants" ADD COLUMN "byHand" integer')
+
+
 def _unknown_name(url: URL) -> None:
     _exec(url, """INSERT INTO "SequelizeMeta" VALUES ('20990101000000-from-the-future.js')""")
 
@@ -141,8 +145,12 @@ ROWS: dict[str, Row] = {
                          alter=_unknown_name),
     "verify": Row(("verify",), "atlatest", 0, f"in sync with version {LATEST}"),
     "verify-drift": Row(("verify",), "drifted", 1, f"drift from version {LATEST}"),
-    "verify-between": Row(("verify",), "17x", 2, "`citrine-migrate migrate` applies the "
-                          "remaining steps"),
+    "verify-between": Row(("verify",), "17x", 0, "in sync with the applied steps (1.7.0 + 4 "
+                          "step(s), replayed"),
+    "verify-between-drift": Row(("verify",), "17x", 1, "drift from the applied steps",
+                                alter=_added_column),
+    "verify-unreplayable": Row(("verify",), "17x", 2, "records step(s) this project cannot "
+                               "replay (20990101000000-from-the-future.js)", alter=_unknown_name),
     "snapshot-check": Row(("snapshot", "--check"), "none", 0, "ok     snapshots/1.8.0.sql"),
     "snapshot-check-stale": Row(("snapshot", "--check"), "none", 1,
                                 "no longer matches its models", prepare=_stale_models),

@@ -1,7 +1,7 @@
 """The small fixture project of the engine tests (tests/fixtures/report-project, no CitrineOS):
 widgets at 1.0.0 (two steps, modelled, with a snapshot), gadgets planned in 1.1.0 (one step, no
-models yet). Copies of it, plain or with the online step of tests/test_online_steps.py in place
-of the gadgets, and a database at 1.0.0 with widgets in it."""
+models yet). Copies of it, plain or with the online step of tests/engine/test_online_steps.py
+in place of the gadgets, and a database at 1.0.0 with widgets in it."""
 
 from __future__ import annotations
 

@@ -23,11 +23,11 @@ import sqlalchemy as sa
 
 from citrine_state import db
 
-from .support.cli import _render, citrine
-from .support.fixture_project import MINI, ONLINE_STEP
-from .support.fixture_project import ONLINE_STEP_NAME as STEP
-from .support.fixture_project import at_100 as _at_100
-from .support.fixture_project import query as _query
+from ..support.cli import _render, citrine
+from ..support.fixture_project import MINI, ONLINE_STEP
+from ..support.fixture_project import ONLINE_STEP_NAME as STEP
+from ..support.fixture_project import at_100 as _at_100
+from ..support.fixture_project import query as _query
 
 CATALOG = """
 SELECT 'column', table_name || '.' || column_name FROM information_schema.columns

@@ -16,9 +16,9 @@ import sqlalchemy as sa
 
 from citrine_state import db
 
-from .support.cli import citrine
+from ..support.cli import citrine
 
-MINI = Path(__file__).resolve().parent / "fixtures" / "report-project"
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "report-project"
 
 PLAIN = '''"""Add widgets.size."""
 
