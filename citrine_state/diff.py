@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Inspector attributes that hold schema objects, and the word we use for each in reports.
-from .sqltext import qualified
+from .sqltext import qualified, quote_literal
 
 KINDS = {
     "schemas": "schema",
@@ -235,7 +235,7 @@ def _compare_comments(live: Any, expected: Any) -> tuple[list[Difference], list[
         if _has_column(live, key):
             change = "missing" if old is None else "unexpected" if new is None else "different"
             differences.append(Difference("comment", name, change))
-        value = "NULL" if new is None else "'" + new.replace("'", "''") + "'"
+        value = "NULL" if new is None else quote_literal(new)
         statements.append(f"comment on column {name} is {value};")
     return differences, statements
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .sqltext import quote_ident
 from .sqltext import split_script as split_script  # re-exported for plans
 from .sqltext import strip_comments as _strip_comments
 
@@ -230,7 +231,7 @@ def _dropped_archive_tables(sql: str, archive: str) -> list[str] | None:
 
 def _reads_archive_table(sql: str, archive: str, table: str) -> bool:
     text = _strip_comments(sql)
-    quoted = '"' + table.replace('"', '""') + '"'
+    quoted = quote_ident(table)
     return re.search(rf'(?:"{re.escape(archive)}"|\b{re.escape(archive)})\s*\.\s*'
                      rf"{re.escape(quoted)}", text) is not None
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from .sqltext import qualified, quote_ident
+from .sqltext import qualified, quote_ident, quote_literal
 
 ACCESS_EXCLUSIVE = "ACCESS EXCLUSIVE"
 SHARE_ROW_EXCLUSIVE = "SHARE ROW EXCLUSIVE"
@@ -97,10 +97,9 @@ class Index:
 
 
 def _constraint_exists(table: str, name: str, validated: bool = False) -> str:
-    lit = name.replace("'", "''")
     extra = " AND convalidated" if validated else ""
     return (f"EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = "
-            f"to_regclass('{table.replace(chr(39), chr(39) * 2)}') AND conname = '{lit}'{extra})")
+            f"to_regclass({quote_literal(table)}) AND conname = {quote_literal(name)}{extra})")
 
 
 def _drop_constraint(table: str, name: str) -> Part:

@@ -23,7 +23,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 
 from ..errors import CheckFailed
-from ..sqltext import qualified, quote_ident
+from ..sqltext import qualified, quote_ident, quote_literal
 
 UNSAFE_NEW_ENUM_VALUE = "55P04"  # SQLSTATE of "unsafe use of new value ... of enum type"
 _OLD_SUFFIX = "__citrine_old"
@@ -63,10 +63,6 @@ def enum_changes(current: Any, target: Any) -> list[EnumChange]:
     return out
 
 
-def _literal(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
 def add_value_statements(change: EnumChange) -> list[str]:
     """``ALTER TYPE ... ADD VALUE`` for each added value, placed so that the order of the
     values ends up the target's."""
@@ -75,12 +71,12 @@ def add_value_statements(change: EnumChange) -> list[str]:
     for value in change.new:
         if value not in change.old:
             if previous is not None:
-                where = f" after {_literal(previous)}"
+                where = f" after {quote_literal(previous)}"
             elif change.old:
-                where = f" before {_literal(change.old[0])}"
+                where = f" before {quote_literal(change.old[0])}"
             else:
                 where = ""
-            out.append(f"alter type {change.qualified} add value {_literal(value)}{where}")
+            out.append(f"alter type {change.qualified} add value {quote_literal(value)}{where}")
         previous = value
     return out
 
@@ -151,7 +147,7 @@ def recreate_statements(conn: Connection, change: EnumChange, keep_defaults: boo
     views = conn.exec_driver_sql(_VIEWS, (change.qualified, change.qualified)).all()
     columns = [r for r in rows if r.kind == "column"]
     aside = (change.name[: 63 - len(_OLD_SUFFIX)] + _OLD_SUFFIX)
-    new_values = ", ".join(_literal(v) for v in change.new)
+    new_values = ", ".join(quote_literal(v) for v in change.new)
     out: list[str] = []
     for nspname, relname, relkind in views:
         word = "materialized view" if relkind == "m" else "view"
@@ -179,10 +175,10 @@ def recreate_statements(conn: Connection, change: EnumChange, keep_defaults: boo
 
 def _why(change: EnumChange) -> str:
     if change.additive:
-        return f"value(s) {', '.join(map(_literal, change.added))} are added and used"
+        return f"value(s) {', '.join(map(quote_literal, change.added))} are added and used"
     removed = [v for v in change.old if v not in change.new]
     if removed:
-        return f"value(s) {', '.join(map(_literal, removed))} are removed"
+        return f"value(s) {', '.join(map(quote_literal, removed))} are removed"
     return "its values are reordered"
 
 
@@ -272,7 +268,7 @@ def retrying_enum_uses(conn: Connection, changes: list[EnumChange],
             change = named(changes, unsafe[1])
             if change is None or change in early or not change.additive:
                 raise CheckFailed(
-                    f"{what} uses enum value {_literal(unsafe[0])} of {unsafe[1]} in the "
+                    f"{what} uses enum value {quote_literal(unsafe[0])} of {unsafe[1]} in the "
                     "transaction that adds it, which PostgreSQL refuses; use it in a later "
                     "version") from None
             early.append(change)
