@@ -275,7 +275,14 @@ def up(ctx):  # the engine's up of this SQL-only step (its DATA_MOVES), then a l
     ctx.execute("SELECT pg_sleep(120)")
 """)
     proc, seen = _start_and_wait_for(database, project, ("migrate",), "test: sleeping")
-    time.sleep(0.5)
+    # Ctrl-C once the sleep runs on the server: a cancel that reaches the server before the
+    # statement does cancels nothing, and the sleep would then run its 120 s (under load the
+    # line above can come well before the statement starts)
+    deadline = time.monotonic() + 60
+    while not _rows(database, "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+                              "AND query = 'SELECT pg_sleep(120)'")[0][0]:
+        assert time.monotonic() < deadline, "the step's sleep never started"
+        time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, out + err
