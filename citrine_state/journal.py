@@ -1,5 +1,6 @@
 """What this process has committed to the database so far, and what it was doing when it was
-interrupted: so that Ctrl-C ends with one line saying what stays and what was rolled back.
+interrupted: so that Ctrl-C (or a SIGTERM, a SIGHUP) ends with one line saying what stays and
+what was rolled back.
 
 Every transaction that writes is wrapped in ``transaction(what)``; only the command line reads
 the journal (``interrupted()``), after a KeyboardInterrupt has rolled the running one back.
@@ -32,18 +33,20 @@ def committed() -> list[str]:
     return list(_committed)
 
 
-def interrupted() -> str:
-    """The line for an interrupt: what was rolled back, what stays committed."""
+def interrupted(by: str | None = None) -> str:
+    """The line for an interrupt (Ctrl-C, or the signal ``by`` names, e.g. ``SIGTERM``): what
+    was rolled back, what stays committed."""
     done = _committed
     shown = ", ".join(done[:6]) + (f" and {len(done) - 6} more" if len(done) > 6 else "")
+    what = f"interrupted by {by}" if by else "interrupted"
     if _rolled_back is None and not done:
-        return "interrupted before anything was written: the database is unchanged"
+        return f"{what} before anything was written: the database is unchanged"
     parts = []
     if _rolled_back is not None:
         parts.append(f"{_rolled_back} was running and was rolled back, nothing of it remains")
     parts.append(f"committed before the interrupt, and kept: {shown}" if done
                  else "nothing was committed")
-    return "interrupted: " + "; ".join(parts)
+    return f"{what}: " + "; ".join(parts)
 
 
 def reset() -> None:

@@ -46,6 +46,7 @@ def migrating(
     with db.connect(url) as conn:
         set_setting(conn, "lock_timeout", project.settings["lock_timeout"])
         set_setting(conn, "statement_timeout", project.settings["statement_timeout"])
+        _end_statements_when_the_client_is_gone(conn)
         conn.commit()
         _require_extensions(conn, project, target)
         lock.acquire(conn, lock_wait, on_wait=say)
@@ -56,6 +57,23 @@ def migrating(
                 lock.release(conn)
             except sa.exc.DBAPIError:
                 pass  # the session is gone, and the lock with it
+
+
+# How often the server checks, during a long statement, that the migrating process is still
+# there (PostgreSQL 14+; on Linux it sees a closed socket).
+CLIENT_CHECK_INTERVAL = "1s"
+
+
+def _end_statements_when_the_client_is_gone(conn: Connection) -> None:
+    """A run killed where no handler can cancel its statement (SIGKILL, the OOM killer, a
+    crash) must not leave the server running that statement, holding its locks on the
+    station tables until it ends: with ``client_connection_check_interval`` the server ends
+    it, rolls back and frees the locks within about a second. Older servers lack the setting
+    and go without."""
+    conn.execute(sa.text(
+        "SELECT set_config('client_connection_check_interval', :v, false) "
+        "WHERE current_setting('server_version_num')::int >= 140000"),
+        {"v": CLIENT_CHECK_INTERVAL})
 
 
 def check_run_settings(project: Project, lock_wait: float) -> None:

@@ -260,11 +260,9 @@ def test_migrate_waiting_longer_than_lock_wait_names_the_holder(project: Path,
 
 
 
-def test_ctrl_c_says_what_was_committed_and_what_was_rolled_back(project: Path,
-                                                                 database) -> None:
-    import signal
-
-    # The third step sleeps inside its transaction, after its own work: Ctrl-C lands there.
+def _sleeping_in_the_third_step(project: Path, database) -> subprocess.Popen[str]:
+    """``migrate`` started, once its third step sleeps on the server inside its transaction,
+    after its own work (a signal sent then lands in the middle of a statement)."""
     step = project / "versions" / "1.8.0" / "20250430110000-create-default-tenant.py"
     step.write_text(step.read_text() + """
 
@@ -274,26 +272,66 @@ def up(ctx):  # the engine's up of this SQL-only step (its DATA_MOVES), then a l
     ctx.say("test: sleeping inside create-default-tenant")
     ctx.execute("SELECT pg_sleep(120)")
 """)
-    proc, seen = _start_and_wait_for(database, project, ("migrate",), "test: sleeping")
-    # Ctrl-C once the sleep runs on the server: a cancel that reaches the server before the
+    proc, _seen = _start_and_wait_for(database, project, ("migrate",), "test: sleeping")
+    # Signal once the sleep runs on the server: a cancel that reaches the server before the
     # statement does cancels nothing, and the sleep would then run its 120 s (under load the
     # line above can come well before the statement starts)
     deadline = time.monotonic() + 60
-    while not _rows(database, "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
-                              "AND query = 'SELECT pg_sleep(120)'")[0][0]:
+    while not _sleeping(database):
         assert time.monotonic() < deadline, "the step's sleep never started"
         time.sleep(0.05)
-    proc.send_signal(signal.SIGINT)
+    return proc
+
+
+def _sleeping(database) -> int:
+    return _rows(database, "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+                           "AND query = 'SELECT pg_sleep(120)'")[0][0]
+
+
+@pytest.mark.parametrize(("signame", "code", "said"), [
+    ("SIGINT", 130, "interrupted"),  # Ctrl-C
+    ("SIGTERM", 143, "interrupted by SIGTERM"),  # kill, systemd stop, a CI runner's cancel
+    ("SIGHUP", 129, "interrupted by SIGHUP"),  # the terminal closed
+])
+def test_ctrl_c_or_a_stop_signal_says_what_was_committed_and_what_was_rolled_back(
+        project: Path, database, signame: str, code: int, said: str) -> None:
+    import signal
+
+    proc = _sleeping_in_the_third_step(project, database)
+    proc.send_signal(getattr(signal, signame))
     out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, out + err
+    assert proc.returncode == code, out + err
     errors = [line for line in err.splitlines() if line.startswith("error: ")]
     assert errors == [
-        "error: interrupted: step 20250430110000-create-default-tenant (up) was running and was "
+        f"error: {said}: step 20250430110000-create-default-tenant (up) was running and was "
         "rolled back, nothing of it remains; committed before the interrupt, and kept: step "
         "20250430103000-initial (up), step 20250430105500-create-tenants-table (up)"], err
+    # the statement was cancelled on the server, not left running with its locks
+    assert _sleeping(database) == 0
     assert _rows(database, 'SELECT name FROM "SequelizeMeta" ORDER BY name') == [
         ("20250430103000-initial.js",), ("20250430105500-create-tenants-table.js",)]
     assert _rows(database, 'SELECT count(*) FROM "Tenants"') == [(0,)]
+
+
+def test_a_killed_run_frees_its_locks_within_seconds_not_when_its_statement_ends(
+        project: Path, database) -> None:
+    """SIGKILL (the OOM killer, a lost machine) leaves no handler to cancel anything: the
+    session's client_connection_check_interval makes the server end the statement (and roll
+    back, and free the tables and the migration lock) once it sees the client gone."""
+    import signal
+
+    if _rows(database, "SELECT current_setting('server_version_num')::int")[0][0] < 140000:
+        pytest.skip("client_connection_check_interval needs PostgreSQL 14 or newer")
+    proc = _sleeping_in_the_third_step(project, database)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)
+    deadline = time.monotonic() + 15
+    while _sleeping(database):
+        assert time.monotonic() < deadline, "the server still runs the killed run's statement"
+        time.sleep(0.1)
+    assert _rows(database, 'SELECT name FROM "SequelizeMeta" ORDER BY name') == [
+        ("20250430103000-initial.js",), ("20250430105500-create-tenants-table.js",)]
+    assert _rows(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'") == [(0,)]
 
 
 # --- killed mid-run -------------------------------------------------------------------------------

@@ -25,8 +25,39 @@ from . import (  # noqa: F401 (registers the commands)
 from .common import app
 
 
+class Stopped(KeyboardInterrupt):
+    """A stop signal (SIGTERM from ``kill``, systemd, a CI runner's cancel; SIGHUP from a
+    closed terminal), handled as Ctrl-C is: the driver cancels the running statement, the
+    open transaction rolls back, and one line says what stays. Left to its default, the signal
+    would end the process at once while the server went on with the statement, holding its
+    locks until the statement was done."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_stopped_by: list[int] = []  # the stop signal that came, if one did (typer may return 130
+# for the interrupt instead of raising it, and the signal is then known only from here)
+
+
+def _stop(signum: int, _frame: object) -> None:
+    _stopped_by.append(signum)
+    raise Stopped(signum)
+
+
+def _catch_stop_signals() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            signal.signal(number, _stop)
+
+
 def main() -> None:
     """Entry point: run the app, turning our errors into one line and an exit code."""
+    _catch_stop_signals()
     try:
         _run()
     finally:
@@ -49,12 +80,13 @@ def _run() -> None:
         if getattr(err, "findings", None):
             render.refused(err)
         _fail(_with_hint(str(err)), err.exit_code)
-    except KeyboardInterrupt:
-        _interrupted()
+    except KeyboardInterrupt as stop:
+        _interrupted(stop)
     except SystemExit as done:
         # typer turns Ctrl-C into a silent exit 130: say what stays and what was rolled back
-        if done.code == 130 and _caused_by_interrupt(done):
-            _interrupted()
+        cause = _interrupt_of(done)
+        if done.code == 130 and cause is not None:
+            _interrupted(cause)
         raise
     except Exception as err:  # never a traceback for the user, unless asked
         if _is_usage_error(err):
@@ -95,20 +127,29 @@ def _usage_error(err: Any) -> None:
     _fail(f"{message}{where}", getattr(err, "exit_code", 2) or 2)
 
 
-def _caused_by_interrupt(exc: BaseException) -> bool:
+def _interrupt_of(exc: BaseException) -> KeyboardInterrupt | None:
+    """The interrupt (Ctrl-C or a stop signal) that ``exc`` comes from, if any."""
     seen: set[int] = set()
     probe: BaseException | None = exc
     while probe is not None and id(probe) not in seen:
         if isinstance(probe, KeyboardInterrupt):
-            return True
+            return probe
         seen.add(id(probe))
         probe = probe.__cause__ or probe.__context__
-    return False
+    return None
 
 
-def _interrupted() -> None:
+def _interrupted(stop: KeyboardInterrupt | None = None) -> None:
+    """Say what stays, and exit as a shell reports the signal: 130 for Ctrl-C, 128 + its
+    number for a stop signal (143 for SIGTERM, 129 for SIGHUP)."""
+    import signal
+
     from ..api.history import interrupted
 
+    signum = stop.signum if isinstance(stop, Stopped) else (_stopped_by[0] if _stopped_by
+                                                            else None)
+    if signum is not None:
+        _fail(interrupted(signal.Signals(signum).name), 128 + signum)
     _fail(interrupted(), 130)
 
 
